@@ -1,0 +1,37 @@
+// The database client: Prisma's engine-free client (query compiler + node-postgres adapter).
+// Every package reaches PostgreSQL through `createDatabaseClient`, so pool sizing and logging are
+// decided here once.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client/client.ts';
+
+export * from './generated/client/client.ts';
+export type * from './generated/client/models.ts';
+
+export interface DatabaseClientOptions {
+  /** Connections in the pool. The machines are 2-core: a handful is plenty. */
+  poolMax?: number;
+  /** Called with each SQL statement, for tests that count round trips. */
+  onQuery?: (sql: string) => void;
+}
+
+export function createDatabaseClient(url: string, options: DatabaseClientOptions = {}) {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  const client = new PrismaClient({
+    adapter,
+    log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
+  });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    client.$on('query' as never, (event: { query: string }) => onQuery(event.query));
+  }
+  return client;
+}
+
+export type Database = ReturnType<typeof createDatabaseClient>;
+/** A client or an interactive transaction: what domain functions that write take. */
+export type DatabaseTx = Omit<Database, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
