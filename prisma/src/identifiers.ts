@@ -1,5 +1,6 @@
-// Check-digit rules for the two identifiers that let agencies match a child: the NHS number and
-// the Unique Pupil Number. Pure functions, shared by validation (schema/) and demo data (seed/).
+// What lets agencies match a child: check-digit rules for the NHS number and the Unique Pupil
+// Number, and the name key tolerant search compares. Pure functions, shared by validation
+// (schema/) and demo data (seed/).
 
 /** The modulus-11 check digit of the first nine digits, or null when the number cannot be valid. */
 export function nhsCheckDigit(firstNine: string): number | null {
@@ -49,4 +50,14 @@ export function isValidUpn(input: string): boolean {
   const value = normaliseUpn(input);
   if (!/^[A-HJ-NP-RT-Z]\d{11}[\dA-HJ-NP-RT-Z]$/.test(value)) return false;
   return upnCheckLetter(value.slice(1)) === value[0];
+}
+
+/** Lower-case, accent-free "given family": the key tolerant name search compares. */
+export function searchNameOf(givenName: string, familyName: string): string {
+  return `${givenName} ${familyName}`
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,6 +1,10 @@
 -- CreateSchema
 CREATE SCHEMA IF NOT EXISTS "public";
 
+-- Extensions that ship with PostgreSQL: trigram and accent-free matching for tolerant child search.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS unaccent;
+
 -- CreateEnum
 CREATE TYPE "AgencyType" AS ENUM ('SCHOOL', 'POLICE', 'HEALTH', 'SOCIAL_CARE', 'EARLY_HELP', 'PARTNERSHIP', 'OTHER');
 
@@ -98,9 +102,6 @@ CREATE TABLE "partnership" (
     "officeOpensMinute" INTEGER NOT NULL DEFAULT 540,
     "officeClosesMinute" INTEGER NOT NULL DEFAULT 1020,
     "frontDoorDecisionWorkingDays" INTEGER NOT NULL DEFAULT 1,
-    "sessionIdleMinutes" INTEGER NOT NULL DEFAULT 30,
-    "lockoutThreshold" INTEGER NOT NULL DEFAULT 5,
-    "lockoutMinutes" INTEGER NOT NULL DEFAULT 15,
     "breakGlassMinutes" INTEGER NOT NULL DEFAULT 240,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
@@ -135,7 +136,6 @@ CREATE TABLE "user" (
     "active" BOOLEAN NOT NULL DEFAULT true,
     "passwordHash" TEXT NOT NULL,
     "passwordChangedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "failedLoginCount" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" TIMESTAMPTZ(3),
     "lastLoginAt" TIMESTAMPTZ(3),
     "mfaSecret" TEXT,
@@ -163,6 +163,18 @@ CREATE TABLE "session" (
     "ipAddress" TEXT,
 
     CONSTRAINT "session_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "login_throttle" (
+    "emailDigest" TEXT NOT NULL,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "lastFailureAt" TIMESTAMPTZ(3),
+    "lockedUntil" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "login_throttle_pkey" PRIMARY KEY ("emailDigest")
 );
 
 -- CreateTable
@@ -780,6 +792,9 @@ CREATE INDEX "child_partnershipId_familyName_dateOfBirth_idx" ON "child"("partne
 CREATE INDEX "child_partnershipId_schoolId_idx" ON "child"("partnershipId", "schoolId");
 
 -- CreateIndex
+CREATE INDEX "child_search_name_trgm" ON "child" USING GIN ("searchName" gin_trgm_ops);
+
+-- CreateIndex
 CREATE UNIQUE INDEX "child_id_partnershipId_key" ON "child"("id", "partnershipId");
 
 -- CreateIndex
@@ -826,6 +841,9 @@ CREATE INDEX "concern_childId_idx" ON "concern"("childId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "concern_entryId_partnershipId_key" ON "concern"("entryId", "partnershipId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "concern_id_partnershipId_key" ON "concern"("id", "partnershipId");
 
 -- CreateIndex
 CREATE INDEX "referral_toOrganisationId_decidedAt_decisionDueAt_idx" ON "referral"("toOrganisationId", "decidedAt", "decisionDueAt");
@@ -1020,7 +1038,7 @@ ALTER TABLE "entry_revision" ADD CONSTRAINT "entry_revision_entryId_partnershipI
 ALTER TABLE "concern" ADD CONSTRAINT "concern_entryId_partnershipId_fkey" FOREIGN KEY ("entryId", "partnershipId") REFERENCES "chronology_entry"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "referral" ADD CONSTRAINT "referral_concernId_fkey" FOREIGN KEY ("concernId") REFERENCES "concern"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "referral" ADD CONSTRAINT "referral_concernId_partnershipId_fkey" FOREIGN KEY ("concernId", "partnershipId") REFERENCES "concern"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "share" ADD CONSTRAINT "share_entryId_partnershipId_fkey" FOREIGN KEY ("entryId", "partnershipId") REFERENCES "chronology_entry"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -100,8 +100,3 @@ BEGIN
   RETURN QUERY SELECT n, NULL::bigint, prev;
 END
 $$;
-
--- 3. Tolerant child search (issue: children) needs these; both ship with PostgreSQL.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE EXTENSION IF NOT EXISTS unaccent;
-CREATE INDEX child_search_name_trgm ON child USING gin ("searchName" gin_trgm_ops);

@@ -1,0 +1,18 @@
+import { Role } from '@wraparound/prisma';
+import { builder } from '../builder.ts';
+import './organisation.type.ts';
+
+export const RoleEnum = builder.enumType(Role, { name: 'Role' });
+
+export const UserType = builder.prismaNode('User', {
+  id: { field: 'id' },
+  description: 'A person who works in Wraparound, in one organisation, with one or more roles.',
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    displayName: t.exposeString('displayName'),
+    jobTitle: t.exposeString('jobTitle', { nullable: true }),
+    roles: t.expose('roles', { type: [RoleEnum] }),
+    organisation: t.relation('organisation'),
+    partnership: t.relation('partnership'),
+  }),
+});

@@ -1,0 +1,126 @@
+// Sign-in with an email address and password. Every refusal reads the same whether or not the
+// address has an account; repeated failures pause sign-in for the address for a while.
+import type { User } from '@wraparound/prisma';
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { UserType } from '../admin/user.type.ts';
+import { recordAudit } from '../audit/record.ts';
+import { ErrorInterface } from '../common/errors.ts';
+import { ValidationError } from '../common/failures.ts';
+import { parseInput } from '../common/validation.ts';
+import { spendVerifyTime, verifyPassword } from './passwords.ts';
+import { startSession } from './sessions.ts';
+import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+
+export class LoginFailedError extends Error {
+  constructor() {
+    super('The email address or password is not right.');
+    this.name = 'LoginFailedError';
+  }
+}
+
+export class AccountLockedError extends Error {
+  constructor(readonly retryAfter: Date) {
+    super(
+      'Sign-in for this email address is paused after too many failed attempts. ' +
+        `Try again after ${retryAfter.toISOString().slice(11, 16)} UTC, or ask your administrator.`,
+    );
+    this.name = 'AccountLockedError';
+  }
+}
+
+builder.objectType(LoginFailedError, { name: 'LoginFailedError', interfaces: [ErrorInterface], fields: () => ({}) });
+builder.objectType(AccountLockedError, {
+  name: 'AccountLockedError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfter: t.expose('retryAfter', { type: 'DateTime' }) }),
+});
+
+const SessionMode = builder.enumType('SessionMode', {
+  description: 'How the session is carried: a cookie for browsers, a bearer token for API clients.',
+  values: {
+    COOKIE: { description: 'An HTTP-only, SameSite cookie; no token in the response.' },
+    BEARER_TOKEN: { description: 'The token in the response, for `Authorization: Bearer`; no cookie.' },
+  } as const,
+});
+
+interface LoginOutcome {
+  user: User;
+  token: string | null;
+  expiresAt: Date;
+}
+
+const LoginSuccess = builder.objectRef<LoginOutcome>('LoginSuccess').implement({
+  fields: (t) => ({
+    user: t.field({ type: UserType, resolve: (o) => o.user }),
+    token: t.exposeString('token', { nullable: true, description: 'Only for BEARER_TOKEN sessions.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the session ends if not used.' }),
+  }),
+});
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({
+    email: t.string(),
+    password: t.string(),
+    sessionMode: t.field({ type: SessionMode, required: false, defaultValue: 'COOKIE' }),
+  }),
+});
+
+const LoginRules = z.object({
+  email: z.string().trim().min(1, 'Enter your email address').max(320, 'Email address must be 320 characters or fewer'),
+  password: z.string().min(1, 'Enter your password').max(1024, 'Password must be 1024 characters or fewer'),
+});
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: LoginSuccess,
+    description: 'Sign in. The only operation available without a session.',
+    skipTypeScopes: true,
+    errors: { types: [ValidationError, LoginFailedError, AccountLockedError], directResult: true, union: { name: 'LoginResult' } },
+    args: { input: t.arg({ type: LoginInput }) },
+    resolve: async (_root, { input }, ctx) => {
+      parseInput(LoginRules, input);
+      const email = input.email.trim().toLowerCase();
+      const now = ctx.now();
+      const request = ctx.request;
+
+      const pausedUntil = await lockedUntil(ctx.db, email, now);
+      if (pausedUntil) throw new AccountLockedError(pausedUntil);
+
+      const user = await ctx.db.user.findUnique({ where: { email }, include: { organisation: true } });
+      const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await spendVerifyTime(input.password), false);
+      const allowed = user !== null && passwordOk && user.active && user.organisation.active;
+
+      if (!allowed) {
+        const lockedNow = await ctx.db.$transaction(async (tx) => {
+          const until = await recordFailure(tx, email, ctx.auth, now);
+          const actor = user ? { userId: user.id, partnershipId: user.partnershipId, organisationId: user.organisationId } : undefined;
+          await recordAudit(tx, ctx, { action: 'session.login_failed', actor, detail: { knownAccount: user !== null } });
+          if (until && user) {
+            await tx.user.update({ where: { id: user.id }, data: { lockedUntil: until } });
+            await recordAudit(tx, ctx, { action: 'account.locked', actor, subjectType: 'User', subjectId: user.id });
+          }
+          return until;
+        });
+        throw lockedNow ? new AccountLockedError(lockedNow) : new LoginFailedError();
+      }
+
+      const bearer = input.sessionMode === 'BEARER_TOKEN';
+      const { token, session } = await ctx.db.$transaction(async (tx) => {
+        await clearFailures(tx, email);
+        const started = await startSession(tx, user, ctx.auth, now, request);
+        await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, lockedUntil: null } });
+        await recordAudit(tx, ctx, {
+          action: 'session.login',
+          actor: { userId: user.id, partnershipId: user.partnershipId, organisationId: user.organisationId, sessionId: started.session.id },
+          subjectType: 'Session',
+          subjectId: started.session.id,
+          detail: { mode: bearer ? 'bearer' : 'cookie' },
+        });
+        return started;
+      });
+      if (!bearer) ctx.setSessionCookie(token, session.absoluteExpiresAt);
+      return { user, token: bearer ? token : null, expiresAt: session.expiresAt };
+    },
+  }),
+);

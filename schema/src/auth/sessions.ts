@@ -1,0 +1,92 @@
+// Sessions: an opaque random token goes to the client; only its SHA-256 is stored, so a copy of
+// the database cannot be used to sign in. A session ends after a period without use, and in any
+// case after a maximum lifetime.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, DatabaseTx } from '@wraparound/prisma';
+import type { AuthSettings, SessionProblem, Viewer } from '../context.ts';
+
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+const MINUTE = 60_000;
+/** Sliding expiry is written at most this often, so every request does not write a row. */
+const TOUCH_INTERVAL_MS = MINUTE;
+
+export async function startSession(
+  tx: DatabaseTx,
+  user: { id: string; partnershipId: string },
+  settings: AuthSettings,
+  now: Date,
+  meta: { ipAddress: string | null; userAgent: string | null },
+) {
+  const token = newSessionToken();
+  const absoluteExpiresAt = new Date(now.getTime() + settings.sessionMaxHours * 60 * MINUTE);
+  const idle = new Date(now.getTime() + settings.sessionIdleMinutes * MINUTE);
+  const session = await tx.session.create({
+    data: {
+      partnershipId: user.partnershipId,
+      userId: user.id,
+      tokenHash: digest(token),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: idle < absoluteExpiresAt ? idle : absoluteExpiresAt,
+      absoluteExpiresAt,
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+  return { token, session };
+}
+
+export type SessionLookup = { viewer: Viewer; problem: null } | { viewer: null; problem: SessionProblem };
+
+/** Finds the viewer for a presented token, extending the idle expiry of a live session. */
+export async function resumeSession(
+  db: Database,
+  token: string,
+  settings: AuthSettings,
+  now: Date,
+): Promise<SessionLookup> {
+  const session = await db.session.findUnique({
+    where: { tokenHash: digest(token) },
+    include: { user: { include: { organisation: { select: { agencyType: true, active: true } } } } },
+  });
+  if (!session || session.endedAt) return { viewer: null, problem: 'INVALID' };
+  if (session.expiresAt <= now) {
+    await db.session.updateMany({
+      where: { id: session.id, endedAt: null },
+      data: { endedAt: now, endReason: 'expired' },
+    });
+    return { viewer: null, problem: 'EXPIRED' };
+  }
+  const { user } = session;
+  if (!user.active || !user.organisation.active) return { viewer: null, problem: 'INVALID' };
+
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    const idle = new Date(now.getTime() + settings.sessionIdleMinutes * MINUTE);
+    await db.session.update({
+      where: { id: session.id },
+      data: { lastSeenAt: now, expiresAt: idle < session.absoluteExpiresAt ? idle : session.absoluteExpiresAt },
+    });
+  }
+  return {
+    problem: null,
+    viewer: {
+      userId: user.id,
+      partnershipId: user.partnershipId,
+      organisationId: user.organisationId,
+      agencyType: user.organisation.agencyType,
+      roles: user.roles,
+      sessionId: session.id,
+    },
+  };
+}
+
+export async function endSession(tx: DatabaseTx, sessionId: string, now: Date, reason: string) {
+  await tx.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
+}

@@ -1,0 +1,36 @@
+// What every resolver receives. The server builds it per request (server/src/http/context.ts);
+// the schema package only describes it, so dependencies keep pointing one way.
+import type { AgencyType, Database, Role } from '@wraparound/prisma';
+
+/** The signed-in person, as the access rules need them. */
+export interface Viewer {
+  userId: string;
+  partnershipId: string;
+  organisationId: string;
+  agencyType: AgencyType;
+  roles: Role[];
+  sessionId: string;
+}
+
+export interface AuthSettings {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+}
+
+/** Why a request that presented a session token has no viewer. */
+export type SessionProblem = 'EXPIRED' | 'INVALID';
+
+export interface Context {
+  db: Database;
+  viewer: Viewer | null;
+  sessionProblem: SessionProblem | null;
+  /** The clock: injectable so deadlines and expiry can be tested. */
+  now(): Date;
+  auth: AuthSettings;
+  request: { ipAddress: string | null; userAgent: string | null };
+  /** Issue the session cookie (browsers) once a sign-in succeeds; API clients use the token. */
+  setSessionCookie(token: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}

@@ -1,0 +1,57 @@
+// All configuration comes from the environment, read once here, with defaults that let a person
+// try Wraparound on a laptop with nothing but Node installed.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AuthSettings } from '@wraparound/schema';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  /** Where people reach the service, for links in emails. */
+  publicUrl: string;
+  /** An external PostgreSQL; without it the embedded one under dataDir is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  /** Send cookies only over HTTPS. On by default in production. */
+  secureCookies: boolean;
+  auth: AuthSettings;
+  dbPoolMax: number;
+  /** Seed the demo partnership into an empty database on start. */
+  seedDemo: boolean;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const host = env.HOST ?? '127.0.0.1';
+  const port = int(env, 'PORT', 4000);
+  return {
+    production,
+    host,
+    port,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR ?? '.data'),
+    embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329),
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : production,
+    auth: {
+      sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
+      sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12),
+      lockoutThreshold: int(env, 'LOGIN_LOCKOUT_THRESHOLD', 5),
+      lockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15),
+    },
+    dbPoolMax: int(env, 'DB_POOL_MAX', 8),
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,
+  };
+}

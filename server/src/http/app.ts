@@ -1,0 +1,89 @@
+// The HTTP service: GraphQL at /graphql (graphql-yoga), the web app at /, a health check.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import type { Database } from '@wraparound/prisma';
+import { schema } from '@wraparound/schema';
+import type { Config } from '../config.ts';
+import { REPO_ROOT } from '../config.ts';
+import { buildContext, pendingCookies } from './context.ts';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** The clock; tests inject one to move time. */
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export const CSRF_HEADER = 'x-wraparound-csrf';
+
+/** Adds the Set-Cookie headers a resolver asked for (sign-in, sign-out). */
+function useSessionCookies(): Plugin {
+  return {
+    onResponse({ request, response }) {
+      for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+    },
+  };
+}
+
+export function createGraphQLHandler(deps: AppDeps) {
+  const { db, config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((line: string) => console.error(line));
+  return createYoga<{ req: IncomingMessage }>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: config.production ? false : { title: 'Wraparound API', headers: JSON.stringify({ [CSRF_HEADER]: '1' }) },
+    // Unexpected errors reach the client as "Unexpected error." and nothing more: no message,
+    // stack or SQL. They are logged here with an id to find them.
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message) => {
+        const masked = maskError(error, message, false);
+        if (masked !== error) {
+          const original = (error as { originalError?: unknown }).originalError ?? error;
+          log(`[graphql] unexpected error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+        }
+        return masked;
+      },
+    },
+    context: ({ request, req }) =>
+      buildContext({ db, auth: config.auth, secureCookies: config.secureCookies, now }, request, req?.socket?.remoteAddress ?? null),
+    plugins: [
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12, exposeLimits: !config.production },
+        maxAliases: { n: 20, exposeLimits: !config.production },
+        maxTokens: { n: 4000, exposeLimits: !config.production },
+        costLimit: { maxCost: 20_000, exposeLimits: !config.production },
+        blockFieldSuggestion: { enabled: config.production },
+      }),
+      useSessionCookies(),
+    ],
+  });
+}
+
+const WEB_ROOT = path.join(REPO_ROOT, 'web', 'public');
+
+export function createHttpServer(deps: AppDeps): Server {
+  const yoga = createGraphQLHandler(deps);
+  return createServer(async (req, res) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/graphql')) return yoga(req, res, { req });
+    if (url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (req.method === 'GET' && (url === '/' || url === '/index.html')) {
+      const html = await readFile(path.join(WEB_ROOT, 'index.html'));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(html);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  });
+}

@@ -1,0 +1,50 @@
+// `pnpm start`: the embedded PostgreSQL (unless DATABASE_URL is set), migrations, demo data on an
+// empty database, then the API and the web app on one origin.
+import { mkdirSync } from 'node:fs';
+import { createDatabaseClient } from '@wraparound/prisma';
+import { loadConfig } from './config.ts';
+import { prepareDatabase } from './database/index.ts';
+import { readDemoCredentials, seedDemoIfEmpty } from './demo.ts';
+import { createHttpServer } from './http/app.ts';
+
+const log = (line: string) => console.log(`[wraparound] ${line}`);
+
+async function main() {
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const database = await prepareDatabase(config, log);
+  const db = createDatabaseClient(database.url, { poolMax: config.dbPoolMax });
+
+  if (config.seedDemo) {
+    if (await seedDemoIfEmpty(db, config.dataDir)) log('Seeded the demo partnership (Northmoor) into the empty database');
+    const credentials = readDemoCredentials(config.dataDir);
+    if (credentials) {
+      log(`Demo accounts (for trying Wraparound only; also in ${config.dataDir}/demo-users.txt):`);
+      console.log(credentials);
+    }
+  }
+
+  const server = createHttpServer({ db, config });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  log(`Web:     ${config.publicUrl}/`);
+  log(`GraphQL: ${config.publicUrl}/graphql${config.production ? '' : ' (GraphiQL in the browser)'}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    server.close();
+    server.closeAllConnections();
+    await db.$disconnect();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('[wraparound] failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+// A real Wraparound server for one test file: its own copy of the seeded template database, the
+// real HTTP server on a free loopback port, and a clock the test can move.
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createDatabaseClient, type Database } from '@wraparound/prisma';
+import type { AuthSettings } from '@wraparound/schema';
+import { createHttpServer, loadConfig } from '@wraparound/server';
+import { TEMPLATE_DATABASE } from './constants.ts';
+import { GraphQLClient } from './graphql.ts';
+
+export interface TestApp {
+  url: string;
+  databaseUrl: string;
+  db: Database;
+  /** Unexpected errors the server logged (masked from clients). */
+  serverErrors: string[];
+  /** A client with no session. */
+  anonymous: GraphQLClient;
+  /** Moves the server's clock forward. */
+  advanceClock(ms: number): void;
+  /** Plain SQL on the test database, as the database owner. */
+  sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<T>>;
+  close(): Promise<void>;
+}
+
+export function databaseUrl(name: string) {
+  return inject('databaseUrlPattern').replace('{db}', name);
+}
+
+export async function createTestDatabase(): Promise<string> {
+  const name = `w_${process.env.VITEST_POOL_ID ?? '0'}_${randomUUID().slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: databaseUrl('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(name);
+}
+
+export interface TestAppOptions {
+  auth?: Partial<AuthSettings>;
+  /** Use this database URL instead of a fresh copy of the template. */
+  databaseUrl?: string;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const url = options.databaseUrl ?? (await createTestDatabase());
+  const db = createDatabaseClient(url, { poolMax: 4 });
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  const base = loadConfig({ NODE_ENV: 'test' });
+  const config = { ...base, auth: { ...base.auth, ...options.auth }, seedDemo: false };
+  const errors: string[] = [];
+  const server = createHttpServer({
+    db,
+    config,
+    now,
+    log: (line) => {
+      errors.push(line);
+      if (process.env.WRAPAROUND_TEST_LOG) console.error(line);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    url: origin,
+    databaseUrl: url,
+    serverErrors: errors,
+    db,
+    anonymous: new GraphQLClient(origin),
+    advanceClock: (ms) => {
+      offset += ms;
+    },
+    sql: (text, values) => pool.query(text, values as unknown[]),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Speaks GraphQL over HTTP as a client would: POST JSON, with a bearer token or a cookie.
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }>;
+  raw: string;
+}
+
+export class GraphQLClient {
+  constructor(
+    readonly origin: string,
+    private readonly auth: { token?: string; cookie?: string } = {},
+  ) {}
+
+  withToken(token: string) {
+    return new GraphQLClient(this.origin, { token });
+  }
+
+  withCookie(cookie: string) {
+    return new GraphQLClient(this.origin, { cookie });
+  }
+
+  async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (this.auth.token) headers.authorization = `Bearer ${this.auth.token}`;
+    if (this.auth.cookie) headers.cookie = this.auth.cookie;
+    const response = await fetch(`${this.origin}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const raw = await response.text();
+    const body = JSON.parse(raw) as { data?: T; errors?: GraphQLResponse['errors'] };
+    return { status: response.status, headers: response.headers, raw, ...body };
+  }
+}
