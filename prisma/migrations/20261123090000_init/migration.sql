@@ -1032,6 +1032,12 @@ ALTER TABLE "partnership_concern_category" ADD CONSTRAINT "partnership_concern_c
 ALTER TABLE "chronology_entry" ADD CONSTRAINT "chronology_entry_childId_partnershipId_fkey" FOREIGN KEY ("childId", "partnershipId") REFERENCES "child"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "chronology_entry" ADD CONSTRAINT "chronology_entry_organisationId_partnershipId_fkey" FOREIGN KEY ("organisationId", "partnershipId") REFERENCES "organisation"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "chronology_entry" ADD CONSTRAINT "chronology_entry_authorId_partnershipId_fkey" FOREIGN KEY ("authorId", "partnershipId") REFERENCES "user"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "entry_revision" ADD CONSTRAINT "entry_revision_entryId_partnershipId_fkey" FOREIGN KEY ("entryId", "partnershipId") REFERENCES "chronology_entry"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -1056,6 +1062,9 @@ ALTER TABLE "restriction" ADD CONSTRAINT "restriction_entryId_partnershipId_fkey
 ALTER TABLE "restriction_member" ADD CONSTRAINT "restriction_member_restrictionId_partnershipId_fkey" FOREIGN KEY ("restrictionId", "partnershipId") REFERENCES "restriction"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "break_glass_grant" ADD CONSTRAINT "break_glass_grant_childId_partnershipId_fkey" FOREIGN KEY ("childId", "partnershipId") REFERENCES "child"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "escalation_ladder" ADD CONSTRAINT "escalation_ladder_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "partnership"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -1078,3 +1087,6 @@ ALTER TABLE "disagreement_action" ADD CONSTRAINT "disagreement_action_disagreeme
 
 -- AddForeignKey
 ALTER TABLE "notification" ADD CONSTRAINT "notification_eventId_partnershipId_fkey" FOREIGN KEY ("eventId", "partnershipId") REFERENCES "notification_event"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_actorUserId_fkey" FOREIGN KEY ("actorUserId") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -1,13 +1,14 @@
 // Record a child the partnership does not yet know. Every field is checked before anything is
 // written, and all the problems are reported at once, each naming its field.
 import { builder } from '../builder.ts';
+import { successType } from '../common/results.ts';
 import { recordAudit } from '../audit/record.ts';
 import { NotAuthorisedError, ValidationError } from '../common/failures.ts';
 import type { FieldProblem } from '../common/failures.ts';
 import { problemsOf } from '../common/validation.ts';
-import { ChildType, GenderEnum } from './child.type.ts';
+import { GenderEnum } from './child.type.ts';
 import { childDetailsSchema, searchNameOf } from './childDetails.ts';
-import { mayRegisterChild } from './permissions.ts';
+import { abilityOf } from '../access/ability.ts';
 
 const ChildRegisterInput = builder.inputType('ChildRegisterInput', {
   fields: (t) => ({
@@ -27,14 +28,7 @@ const ChildRegisterInput = builder.inputType('ChildRegisterInput', {
   }),
 });
 
-const ChildRegisterSuccess = builder.objectRef<{ childId: string }>('ChildRegisterSuccess').implement({
-  fields: (t) => ({
-    child: t.prismaField({
-      type: 'Child',
-      resolve: (query, { childId }, _args, ctx) => ctx.db.child.findUniqueOrThrow({ ...query, where: { id: childId } }),
-    }),
-  }),
-});
+const ChildRegisterSuccess = successType('ChildRegisterSuccess', 'child', 'Child');
 
 builder.mutationField('childRegister', (t) =>
   t.field({
@@ -43,7 +37,7 @@ builder.mutationField('childRegister', (t) =>
     args: { input: t.arg({ type: ChildRegisterInput }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.viewer!;
-      if (!mayRegisterChild(viewer)) throw new NotAuthorisedError('Your role cannot record a new child');
+      if (!abilityOf(ctx).can('create', 'Child')) throw new NotAuthorisedError('Your role cannot record a new child');
 
       const school = input.schoolId ?? null;
       const parsed = childDetailsSchema(ctx.now()).safeParse({ ...input, schoolId: school?.id ?? null });
@@ -68,7 +62,7 @@ builder.mutationField('childRegister', (t) =>
         await recordAudit(tx, ctx, { action: 'child.create', subjectType: 'Child', subjectId: created.id, childId: created.id });
         return created;
       });
-      return { childId: child.id };
+      return { id: child.id };
     },
   }),
 );

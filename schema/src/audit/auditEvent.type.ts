@@ -1,0 +1,14 @@
+import { builder } from '../builder.ts';
+import '../admin/user.type.ts';
+
+export const AuditEventType = builder.prismaObject('AuditEvent', {
+  description: "One entry in the append-only, hash-chained audit trail. Ids and actions, never a child's details.",
+  fields: (t) => ({
+    sequence: t.string({ resolve: (e) => e.seq.toString() }),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    action: t.exposeString('action'),
+    actor: t.relation('actor', { nullable: true }),
+    subjectType: t.exposeString('subjectType', { nullable: true }),
+    purpose: t.exposeString('purpose', { nullable: true }),
+  }),
+});

@@ -1,0 +1,27 @@
+import { builder } from '../builder.ts';
+import { ConcernCategoryEnum, EntryKindEnum } from '../common/enums.ts';
+import '../admin/organisation.type.ts';
+import '../admin/user.type.ts';
+
+export const ChronologyEntryType = builder.prismaNode('ChronologyEntry', {
+  id: { field: 'id' },
+  description: "One agency's record in a child's chronology: a concern, an incident, a contact, a decision.",
+  fields: (t) => ({
+    kind: t.expose('kind', { type: EntryKindEnum }),
+    categories: t.expose('categories', { type: [ConcernCategoryEnum] }),
+    customCategories: t.exposeStringList('customCategories'),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When it happened.' }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When it was written down.' }),
+    backdated: t.boolean({
+      description: 'Recorded more than a day after it happened.',
+      resolve: (e) => e.recordedAt.getTime() - e.occurredAt.getTime() > 24 * 3600_000,
+    }),
+    summary: t.exposeString('summary'),
+    detail: t.exposeString('detail', { nullable: true }),
+    sensitive: t.exposeBoolean('sensitive', { description: 'Health or police-sensitive: shared only by an explicit decision.' }),
+    organisation: t.relation('organisation'),
+    author: t.relation('author'),
+    concern: t.relation('concern', { nullable: true }),
+    version: t.exposeInt('version'),
+  }),
+});

@@ -1,0 +1,24 @@
+// The data model's enums, registered once under the same names in GraphQL.
+import {
+  ChildStatusKind, ConcernCategory, ConcernStatus, ConsentNotSoughtReason, ConsentStatus, EntryKind,
+  FrontDoorDecision, LawfulBasis, RiskLevel, ShareDecision, SpecialCategoryCondition,
+} from '@wraparound/prisma';
+import { builder } from '../builder.ts';
+
+export const ConcernCategoryEnum = builder.enumType(ConcernCategory, { name: 'ConcernCategory' });
+export const ConcernStatusEnum = builder.enumType(ConcernStatus, { name: 'ConcernStatus' });
+export const RiskLevelEnum = builder.enumType(RiskLevel, { name: 'RiskLevel' });
+export const EntryKindEnum = builder.enumType(EntryKind, { name: 'EntryKind' });
+export const FrontDoorDecisionEnum = builder.enumType(FrontDoorDecision, { name: 'FrontDoorDecision' });
+export const ChildStatusKindEnum = builder.enumType(ChildStatusKind, { name: 'ChildStatusKind' });
+export const ShareDecisionEnum = builder.enumType(ShareDecision, { name: 'ShareDecision' });
+export const LawfulBasisEnum = builder.enumType(LawfulBasis, {
+  name: 'LawfulBasis',
+  description: 'UK GDPR Article 6 lawful basis. Safeguarding shares are usually PUBLIC_TASK.',
+});
+export const SpecialCategoryConditionEnum = builder.enumType(SpecialCategoryCondition, {
+  name: 'SpecialCategoryCondition',
+  description: 'UK GDPR Article 9 condition for special-category data (DPA 2018 Schedule 1, or Schedule 8 for police processing).',
+});
+export const ConsentStatusEnum = builder.enumType(ConsentStatus, { name: 'ConsentStatus' });
+export const ConsentNotSoughtReasonEnum = builder.enumType(ConsentNotSoughtReason, { name: 'ConsentNotSoughtReason' });

@@ -1,0 +1,22 @@
+// The success half of a mutation's typed result: `{ <field>: <the record> }`, loaded with the
+// selection the client asked for. Mutations return `{ id }` and this loads the rest.
+import type { Database } from '@wraparound/prisma';
+import { builder } from '../builder.ts';
+
+const loaders = {
+  Child: (db: Database, args: object) => db.child.findUniqueOrThrow(args as never),
+  Concern: (db: Database, args: object) => db.concern.findUniqueOrThrow(args as never),
+  Referral: (db: Database, args: object) => db.referral.findUniqueOrThrow(args as never),
+  Share: (db: Database, args: object) => db.share.findUniqueOrThrow(args as never),
+} as const;
+
+export function successType(name: string, field: string, model: keyof typeof loaders) {
+  return builder.objectRef<{ id: string }>(name).implement({
+    fields: (t) => ({
+      [field]: t.prismaField({
+        type: model,
+        resolve: (query, { id }, _args, ctx) => loaders[model](ctx.db, { ...query, where: { id } }) as never,
+      }),
+    }),
+  });
+}

@@ -1,0 +1,37 @@
+import { builder } from '../builder.ts';
+import { ConcernStatusEnum, FrontDoorDecisionEnum, RiskLevelEnum } from '../common/enums.ts';
+import '../chronology/entry.type.ts';
+
+export const ConcernType = builder.prismaNode('Concern', {
+  id: { field: 'id' },
+  description: 'A safeguarding concern about a child. Its chronology entry carries who, when and what kind.',
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: 'Quoted in emails and calls instead of anything about the child.' }),
+    narrative: t.exposeString('narrative'),
+    childsWords: t.exposeString('childsWords', { nullable: true, description: "The child's own words." }),
+    actionTaken: t.exposeString('actionTaken', { nullable: true }),
+    riskLevel: t.expose('riskLevel', { type: RiskLevelEnum }),
+    dslInformed: t.exposeBoolean('dslInformed'),
+    status: t.expose('status', { type: ConcernStatusEnum }),
+    entry: t.relation('entry'),
+    referrals: t.relation('referrals', { query: { orderBy: { referredAt: 'desc' } } }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+export const ReferralType = builder.prismaNode('Referral', {
+  id: { field: 'id' },
+  description: "A concern referred to children's social care, and the front door's decision.",
+  fields: (t) => ({
+    referredAt: t.expose('referredAt', { type: 'DateTime' }),
+    decisionDueAt: t.expose('decisionDueAt', { type: 'DateTime', description: 'Within one working day of the referral.' }),
+    decision: t.expose('decision', { type: FrontDoorDecisionEnum, nullable: true }),
+    decisionRationale: t.exposeString('decisionRationale', { nullable: true }),
+    decidedAt: t.expose('decidedAt', { type: 'DateTime', nullable: true }),
+    decidedWithinTime: t.exposeBoolean('decidedWithinTime', { nullable: true }),
+    overdue: t.boolean({
+      description: 'Undecided past its due time.',
+      resolve: (r, _args, ctx) => r.decidedAt === null && r.decisionDueAt < ctx.now(),
+    }),
+  }),
+});
