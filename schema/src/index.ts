@@ -10,6 +10,7 @@ import './auth/me.query.ts';
 import './children/child.type.ts';
 import './children/childRegister.mutation.ts';
 import './children/child.query.ts';
+import './children/childSearch.query.ts';
 import './chronology/chronology.query.ts';
 import './chronology/chronologyEntry.query.ts';
 import './concerns/concernRaise.mutation.ts';

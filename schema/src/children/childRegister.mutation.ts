@@ -9,6 +9,37 @@ import { problemsOf } from '../common/validation.ts';
 import { GenderEnum } from './child.type.ts';
 import { childDetailsSchema, searchNameOf } from './childDetails.ts';
 import { abilityOf } from '../access/ability.ts';
+import { ErrorInterface } from '../common/errors.ts';
+import { type ChildMatch, ChildMatchType, visibleMatches } from './childMatch.type.ts';
+import { findCandidates } from './matching.ts';
+
+/** The partnership may know this child already. An identifier match cannot be overridden; a
+ * name-and-date-of-birth match can, once the person confirms it is a different child. */
+export class PossibleDuplicateError extends Error {
+  constructor(
+    readonly matches: ChildMatch[],
+    readonly hiddenMatches: number,
+    readonly identifierMatch: boolean,
+  ) {
+    super(
+      identifierMatch
+        ? 'A child with this NHS number or UPN is already recorded in your partnership. Use that record' +
+            (matches.length ? '' : ": ask children's social care's front door to give you access") + '.'
+        : 'A child with a similar name and the same date of birth is already recorded. Check the matches; if this is a different child, confirm it and record again.',
+    );
+    this.name = 'PossibleDuplicateError';
+  }
+}
+
+builder.objectType(PossibleDuplicateError, {
+  name: 'PossibleDuplicateError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    matches: t.field({ type: [ChildMatchType], description: 'The matching records you may see.', resolve: (e) => e.matches }),
+    hiddenMatches: t.exposeInt('hiddenMatches', { description: 'Matching records you may not see: their details are not shown.' }),
+    identifierMatch: t.exposeBoolean('identifierMatch', { description: 'True when the NHS number or UPN matched: this cannot be overridden.' }),
+  }),
+});
 
 const ChildRegisterInput = builder.inputType('ChildRegisterInput', {
   fields: (t) => ({
@@ -25,6 +56,11 @@ const ChildRegisterInput = builder.inputType('ChildRegisterInput', {
     town: t.string({ required: false }),
     postcode: t.string({ required: false }),
     schoolId: t.globalID({ required: false, description: "The school the child attends: an organisation's id in your partnership." }),
+    confirmNotDuplicate: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'After a PossibleDuplicateError on name and date of birth: this is a different child. Recorded as a possible duplicate for social care to review.',
+    }),
   }),
 });
 
@@ -33,7 +69,7 @@ const ChildRegisterSuccess = successType('ChildRegisterSuccess', 'child', 'Child
 builder.mutationField('childRegister', (t) =>
   t.field({
     type: ChildRegisterSuccess,
-    errors: { types: [ValidationError, NotAuthorisedError], directResult: true, union: { name: 'ChildRegisterResult' } },
+    errors: { types: [ValidationError, NotAuthorisedError, PossibleDuplicateError], directResult: true, union: { name: 'ChildRegisterResult' } },
     args: { input: t.arg({ type: ChildRegisterInput }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = ctx.viewer!;
@@ -49,6 +85,13 @@ builder.mutationField('childRegister', (t) =>
       if (!parsed.success || problems.length > 0) throw new ValidationError(problems);
 
       const details = parsed.data;
+      const candidates = await findCandidates(ctx.db, viewer.partnershipId, details);
+      const identifierMatch = candidates.some((c) => c.matchedOn === 'NHS_NUMBER' || c.matchedOn === 'UPN');
+      if (identifierMatch || (candidates.length > 0 && !input.confirmNotDuplicate)) {
+        const matches = await visibleMatches(ctx, candidates);
+        await recordAudit(ctx.db, ctx, { action: 'child.duplicate_check', detail: { childIds: matches.map((m) => m.id), hidden: candidates.length - matches.length } });
+        throw new PossibleDuplicateError(matches, candidates.length - matches.length, identifierMatch);
+      }
       const child = await ctx.db.$transaction(async (tx) => {
         const created = await tx.child.create({
           data: {
@@ -59,6 +102,15 @@ builder.mutationField('childRegister', (t) =>
             createdByOrganisationId: viewer.organisationId,
           },
         });
+        if (candidates.length > 0) {
+          // Confirmed as a different child: keep the similarity on record for social care to review.
+          await tx.childLink.createMany({
+            data: candidates.map((c) => ({
+              partnershipId: viewer.partnershipId, childId: created.id, linkedChildId: c.id, kind: 'POSSIBLE_DUPLICATE' as const,
+              linkedById: viewer.userId, note: `Name similarity ${c.score}; confirmed as a different child on registration`,
+            })),
+          });
+        }
         await recordAudit(tx, ctx, { action: 'child.create', subjectType: 'Child', subjectId: created.id, childId: created.id });
         return created;
       });

@@ -102,14 +102,14 @@ async function share(app: TestApp, email: string, entryId: string, recipient: { 
 
 export async function buildWorld(app: TestApp): Promise<World> {
   const oakfield = await app.db.organisation.findFirstOrThrow({ where: { name: 'Oakfield Primary School' } });
-  const register = async (givenName: string) => {
+  const register = async (givenName: string, familyName: string) => {
     const result = await (await as(app, OAK.dsl)).request(REGISTER, {
-      input: { givenName, familyName: 'Matrix', dateOfBirth: '2016-05-04', schoolId: globalId('Organisation', oakfield.id) },
+      input: { givenName, familyName, dateOfBirth: '2016-05-04', schoolId: globalId('Organisation', oakfield.id) },
     });
     return Buffer.from(result.data.childRegister.child.id, 'base64').toString().split(':')[1]!;
   };
-  const childX = await register('Xavier');
-  const childY = await register('Yasmin');
+  const childX = await register('Xavier', 'Matrix');
+  const childY = await register('Yasmin', 'Quillfeather');
 
   const schoolConcern = await raise(app, OAK.staff, childX, 'Came to school hungry again');
   const restricted = await raise(app, OAK.dsl, childX, 'Disclosure about a member of staff’s relative');
