@@ -15,7 +15,7 @@ export default defineConfig({
     // 2 cores: two files at a time, each against its own database.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     // CI asks for a JSON report too (.ci/run prints its totals as the closing line).
     reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],

@@ -792,6 +792,9 @@ CREATE INDEX "child_partnershipId_familyName_dateOfBirth_idx" ON "child"("partne
 CREATE INDEX "child_partnershipId_schoolId_idx" ON "child"("partnershipId", "schoolId");
 
 -- CreateIndex
+CREATE INDEX "child_mergedIntoId_idx" ON "child"("mergedIntoId");
+
+-- CreateIndex
 CREATE INDEX "child_search_name_trgm" ON "child" USING GIN ("searchName" gin_trgm_ops);
 
 -- CreateIndex
@@ -1077,7 +1080,22 @@ ALTER TABLE "ladder_reason_category" ADD CONSTRAINT "ladder_reason_category_ladd
 ALTER TABLE "disagreement" ADD CONSTRAINT "disagreement_ladderId_partnershipId_fkey" FOREIGN KEY ("ladderId", "partnershipId") REFERENCES "escalation_ladder"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "disagreement" ADD CONSTRAINT "disagreement_childId_partnershipId_fkey" FOREIGN KEY ("childId", "partnershipId") REFERENCES "child"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "disagreement" ADD CONSTRAINT "disagreement_raisedById_partnershipId_fkey" FOREIGN KEY ("raisedById", "partnershipId") REFERENCES "user"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "disagreement" ADD CONSTRAINT "disagreement_raisingOrganisationId_partnershipId_fkey" FOREIGN KEY ("raisingOrganisationId", "partnershipId") REFERENCES "organisation"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "disagreement" ADD CONSTRAINT "disagreement_respondingOrganisationId_partnershipId_fkey" FOREIGN KEY ("respondingOrganisationId", "partnershipId") REFERENCES "organisation"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "disagreement_stage" ADD CONSTRAINT "disagreement_stage_disagreementId_partnershipId_fkey" FOREIGN KEY ("disagreementId", "partnershipId") REFERENCES "disagreement"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "disagreement_stage" ADD CONSTRAINT "disagreement_stage_ladderStageId_partnershipId_fkey" FOREIGN KEY ("ladderStageId", "partnershipId") REFERENCES "ladder_stage"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "disagreement_contribution" ADD CONSTRAINT "disagreement_contribution_disagreementId_partnershipId_fkey" FOREIGN KEY ("disagreementId", "partnershipId") REFERENCES "disagreement"("id", "partnershipId") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -8,6 +8,11 @@ import type { Context, Viewer } from '../context.ts';
 import { defineAuditRules } from '../audit/audit.rules.ts';
 import { defineChildRules } from '../children/children.rules.ts';
 import { defineChronologyRules } from '../chronology/chronology.rules.ts';
+import { defineDisagreementRules } from '../disagreements/disagreements.rules.ts';
+import { defineEncompassRules } from '../encompass/encompass.rules.ts';
+import { defineLadderRules } from '../ladder/ladder.rules.ts';
+import { defineRequestRules } from '../requests/requests.rules.ts';
+import { defineRestrictionRules } from '../restrictions/restrictions.rules.ts';
 import { type AppAbility, createPrismaAbility } from './casl.ts';
 
 export interface RuleContext {
@@ -22,7 +27,12 @@ export function defineAbilityFor(viewer: Viewer, now: Date): AppAbility {
   const rules: RuleContext = { can: builder.can, cannot: builder.cannot, viewer, now };
   defineChildRules(rules);
   defineChronologyRules(rules);
+  defineDisagreementRules(rules);
   defineAuditRules(rules);
+  defineRequestRules(rules);
+  defineEncompassRules(rules);
+  defineLadderRules(rules);
+  defineRestrictionRules(rules);
   return builder.build();
 }
 

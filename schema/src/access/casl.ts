@@ -9,7 +9,8 @@ import {
   type WhereInputOf,
 } from '@casl/prisma/runtime';
 import type {
-  AuditEvent, Child, ChronologyEntry, InformationRequest, Prisma, Referral, Share,
+  AuditEvent, Child, ChronologyEntry, EncompassNotification, InformationRequest, InformationRequestRecipient, Prisma,
+  Referral, Share, Restriction, BreakGlassGrant, Disagreement, EscalationLadder,
 } from '@wraparound/prisma';
 
 export { createPrismaAbility };
@@ -17,8 +18,10 @@ export { createPrismaAbility };
 export type PrismaQuery = PrismaQueryOf<Prisma.TypeMap>;
 export type WhereInput<M extends Prisma.ModelName> = WhereInputOf<Prisma.TypeMap, M>;
 
+/** 'manage' is CASL's word for every action on a subject: use it only where that is meant (the ladder). */
 export type Action =
-  | 'read' | 'create' | 'update' | 'share' | 'refer' | 'decide' | 'request' | 'respond' | 'breakGlass' | 'manage';
+  | 'read' | 'create' | 'update' | 'share' | 'refer' | 'decide' | 'request' | 'respond' | 'breakGlass' | 'manage'
+  | 'restrict' | 'lift' | 'review' | 'link';
 
 export type AppSubjects = Subjects<{
   Child: Child;
@@ -26,12 +29,20 @@ export type AppSubjects = Subjects<{
   Share: Share;
   Referral: Referral;
   InformationRequest: InformationRequest;
+  InformationRequestRecipient: InformationRequestRecipient;
+  EncompassNotification: EncompassNotification;
   AuditEvent: AuditEvent;
+  Restriction: Restriction;
+  BreakGlassGrant: BreakGlassGrant;
+  Disagreement: Disagreement;
+  EscalationLadder: EscalationLadder;
 }> | 'Concern' | 'all';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 
-type ModelSubject = 'Child' | 'ChronologyEntry' | 'Share' | 'Referral' | 'InformationRequest' | 'AuditEvent';
+type ModelSubject =
+  | 'Child' | 'ChronologyEntry' | 'Share' | 'Referral' | 'InformationRequest' | 'InformationRequestRecipient'
+  | 'EncompassNotification' | 'AuditEvent' | 'Restriction' | 'BreakGlassGrant' | 'Disagreement' | 'EscalationLadder';
 
 /**
  * The Prisma `where` for the records of `model` the ability allows `action` on: the same rules

@@ -51,6 +51,10 @@ export const BREAK_GLASS = set(
   'DESIGNATED_DOCTOR', 'TEAM_MANAGER', 'MASH_MANAGER', 'HEAD_OF_SERVICE',
 );
 
+/** Social care managers who may restrict a whole child's record (the IG lead may too, whatever
+ * their agency). An entry is restricted by whoever may share it. */
+export const CHILD_RESTRICTORS = set('TEAM_MANAGER', 'HEAD_OF_SERVICE');
+
 export function hasAny(roles: readonly Role[], group: ReadonlySet<Role>) {
   return roles.some((r) => group.has(r));
 }

@@ -2,6 +2,8 @@ import { Gender } from '@wraparound/prisma';
 import { builder } from '../builder.ts';
 import { abilityOf } from '../access/ability.ts';
 import { ChildStatusKindEnum } from '../common/enums.ts';
+import { RevisionType, revisionViews, snapshotOf } from '../common/revisions.ts';
+import { CHILD_FIELDS } from './childDetails.ts';
 import '../admin/organisation.type.ts';
 
 export const GenderEnum = builder.enumType(Gender, { name: 'Gender' });
@@ -31,6 +33,22 @@ export const ChildType = builder.prismaNode('Child', {
     upn: t.exposeString('upn', { nullable: true }),
     school: t.relation('school', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    version: t.exposeInt('version'),
+    mergedInto: t.globalID({
+      nullable: true,
+      description: 'Set when this record was merged into another record of the same child: use that one.',
+      resolve: (c) => (c.mergedIntoId ? { type: 'Child', id: c.mergedIntoId } : null),
+    }),
+    revisions: t.field({
+      type: [RevisionType],
+      description: 'Corrections to this record, oldest first: what it said before, what changed, who and why.',
+      select: { revisions: true },
+      resolve: (child) =>
+        revisionViews(
+          child.revisions.map((r) => ({ version: r.version, reason: r.reason, createdAt: r.createdAt, by: r.changedById, snapshot: r.snapshot })),
+          snapshotOf(child, CHILD_FIELDS),
+        ),
+    }),
     statuses: t.field({
       type: [ChildStatusType],
       nullable: true,

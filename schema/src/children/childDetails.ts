@@ -43,4 +43,10 @@ export function childDetailsSchema(now: Date) {
   });
 }
 
+/** The fields of a child's record that registration sets and a correction may change. */
+export const CHILD_FIELDS = [
+  'givenName', 'familyName', 'otherNames', 'preferredName', 'dateOfBirth', 'gender', 'nhsNumber', 'upn',
+  'addressLine1', 'addressLine2', 'town', 'postcode', 'schoolId',
+] as const;
+
 export type ChildDetails = z.infer<ReturnType<typeof childDetailsSchema>>;

@@ -6,7 +6,7 @@
 // police researcher's), where every referral arrives. A restricted child is visible only to the
 // restriction's members, unless someone breaks the glass.
 import type { RuleContext } from '../access/ability.ts';
-import { CHILD_REGISTRARS, FRONT_DOOR, RECORD_READERS, STATUS_READERS, hasAny } from '../access/roleGroups.ts';
+import { CHILD_REGISTRARS, FRONT_DOOR, FRONT_DOOR_DECIDERS, RECORD_READERS, STATUS_READERS, hasAny } from '../access/roleGroups.ts';
 import { liveShareTo, restrictionExcluding } from '../chronology/chronology.rules.ts';
 
 export function defineChildRules(rules: RuleContext) {
@@ -15,6 +15,13 @@ export function defineChildRules(rules: RuleContext) {
   const organisationId = viewer.organisationId;
 
   if (hasAny(viewer.roles, CHILD_REGISTRARS)) can('create', 'Child', { partnershipId });
+  // Corrections: the organisation that recorded the child, and social care's front door.
+  if (hasAny(viewer.roles, RECORD_READERS[viewer.agencyType])) can('update', 'Child', { partnershipId, createdByOrganisationId: organisationId });
+  if (viewer.agencyType === 'SOCIAL_CARE' && hasAny(viewer.roles, FRONT_DOOR_DECIDERS)) {
+    can('update', 'Child', { partnershipId });
+    // Linking and merging records of the same child is social care's decision.
+    can('link', 'Child', { partnershipId });
+  }
 
   if (hasAny(viewer.roles, FRONT_DOOR)) {
     can('read', 'Child', { partnershipId });
@@ -29,12 +36,15 @@ export function defineChildRules(rules: RuleContext) {
   can('read', 'Child', { partnershipId, entries: { some: { shares: { some: liveShareTo(rules) } } } });
   can('read', 'Child', { partnershipId, assignments: { some: { userId: viewer.userId, endedAt: null } } });
 
-  // Field level: statuses only for those who read records.
-  if (!hasAny(viewer.roles, STATUS_READERS)) cannot('read', 'Child', 'statuses');
-
   cannot('read', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
+  cannot('update', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
+  cannot('link', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
   can('read', 'Child', {
     partnershipId,
     breakGlassGrants: { some: { userId: viewer.userId, expiresAt: { gt: now } } },
   });
+
+  // Field level: statuses only for those who read records. Last, so that no record-level rule
+  // above (break-glass included) can open the field: CASL lets later rules win.
+  if (!hasAny(viewer.roles, STATUS_READERS)) cannot('read', 'Child', 'statuses');
 }

@@ -38,6 +38,9 @@ builder.queryField('chronology', (t) =>
         select: { id: true },
       });
       if (!child) return null;
+      // Records merged into this one belong to its chronology (their entries keep their own rules).
+      const merged = await ctx.db.child.findMany({ where: { mergedIntoId: childId }, select: { id: true } });
+      const childIds = [childId, ...merged.map((m) => m.id)];
       const agencyTypes = args.filter?.agencyTypes as AgencyType[] | null | undefined;
       const categories = args.filter?.categories as ConcernCategory[] | null | undefined;
       const entries = await ctx.db.chronologyEntry.findMany({
@@ -45,7 +48,7 @@ builder.queryField('chronology', (t) =>
         where: {
           AND: [
             accessibleWhere(ability, 'read', 'ChronologyEntry'),
-            { childId },
+            { childId: { in: childIds } },
             agencyTypes?.length ? { organisation: { is: { agencyType: { in: agencyTypes } } } } : {},
             categories?.length ? { categories: { hasSome: categories } } : {},
           ],

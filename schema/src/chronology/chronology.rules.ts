@@ -47,6 +47,9 @@ export function defineChronologyRules(rules: RuleContext) {
     can('refer', 'ChronologyEntry', { partnershipId, organisationId: viewer.organisationId, kind: 'CONCERN' });
   }
   can('read', 'ChronologyEntry', { partnershipId, authorId: viewer.userId });
+  // Corrections (with the earlier version kept): the author, and the holding organisation's readers.
+  can('update', 'ChronologyEntry', { partnershipId, authorId: viewer.userId });
+  if (readsOwnOrganisation) can('update', 'ChronologyEntry', { partnershipId, organisationId: viewer.organisationId });
   can('read', 'ChronologyEntry', { partnershipId, shares: { some: liveShareTo(rules) } });
   can('read', 'ChronologyEntry', {
     partnershipId,
@@ -69,6 +72,8 @@ export function defineChronologyRules(rules: RuleContext) {
   cannot('read', 'ChronologyEntry', { child: { is: { restrictions: { some: excluded } } } });
   cannot('share', 'ChronologyEntry', { restrictions: { some: excluded } });
   cannot('share', 'ChronologyEntry', { child: { is: { restrictions: { some: excluded } } } });
+  cannot('update', 'ChronologyEntry', { restrictions: { some: excluded } });
+  cannot('update', 'ChronologyEntry', { child: { is: { restrictions: { some: excluded } } } });
 
   // Break-glass: defined last, so it takes precedence over the restrictions above.
   can('read', 'ChronologyEntry', {

@@ -1,7 +1,8 @@
 // The data model's enums, registered once under the same names in GraphQL.
+import { ClockKind, LadderSide } from '@wraparound/prisma';
 import {
   ChildStatusKind, ConcernCategory, ConcernStatus, ConsentNotSoughtReason, ConsentStatus, EntryKind,
-  FrontDoorDecision, LawfulBasis, RiskLevel, ShareDecision, SpecialCategoryCondition,
+  FrontDoorDecision, InformationRequestStatus, LawfulBasis, Rag, RiskLevel, ShareDecision, SpecialCategoryCondition,
 } from '@wraparound/prisma';
 import { builder } from '../builder.ts';
 
@@ -22,3 +23,16 @@ export const SpecialCategoryConditionEnum = builder.enumType(SpecialCategoryCond
 });
 export const ConsentStatusEnum = builder.enumType(ConsentStatus, { name: 'ConsentStatus' });
 export const ConsentNotSoughtReasonEnum = builder.enumType(ConsentNotSoughtReason, { name: 'ConsentNotSoughtReason' });
+export const RagEnum = builder.enumType(Rag, {
+  name: 'Rag',
+  description: "An information request's urgency: red, amber or green, each with a deadline the partnership sets.",
+});
+export const InformationRequestStatusEnum = builder.enumType(InformationRequestStatus, { name: 'InformationRequestStatus' });
+export const ClockKindEnum = builder.enumType(ClockKind, {
+  name: 'ClockKind',
+  description: 'How a time limit is counted: plain hours, office hours on working days, or working days (to close of business).',
+});
+export const LadderSideEnum = builder.enumType(LadderSide, {
+  name: 'LadderSide',
+  description: "A side of a disagreement: the raiser's agency, the agency whose decision is challenged, or the partnership.",
+});

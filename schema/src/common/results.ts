@@ -8,6 +8,13 @@ const loaders = {
   Concern: (db: Database, args: object) => db.concern.findUniqueOrThrow(args as never),
   Referral: (db: Database, args: object) => db.referral.findUniqueOrThrow(args as never),
   Share: (db: Database, args: object) => db.share.findUniqueOrThrow(args as never),
+  Disagreement: (db: Database, args: object) => db.disagreement.findUniqueOrThrow(args as never),
+  InformationRequest: (db: Database, args: object) => db.informationRequest.findUniqueOrThrow(args as never),
+  InformationRequestRecipient: (db: Database, args: object) => db.informationRequestRecipient.findUniqueOrThrow(args as never),
+  EncompassNotification: (db: Database, args: object) => db.encompassNotification.findUniqueOrThrow(args as never),
+  Restriction: (db: Database, args: object) => db.restriction.findUniqueOrThrow(args as never),
+  BreakGlassGrant: (db: Database, args: object) => db.breakGlassGrant.findUniqueOrThrow(args as never),
+  EscalationLadder: (db: Database, args: object) => db.escalationLadder.findUniqueOrThrow(args as never),
 } as const;
 
 export function successType(name: string, field: string, model: keyof typeof loaders) {

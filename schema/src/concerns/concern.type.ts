@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
 import { ConcernStatusEnum, FrontDoorDecisionEnum, RiskLevelEnum } from '../common/enums.ts';
 import '../chronology/entry.type.ts';
+import { RevisionType, revisionViews, snapshotOf } from '../common/revisions.ts';
+import { CONCERN_FIELDS } from './concernFields.ts';
 
 export const ConcernType = builder.prismaNode('Concern', {
   id: { field: 'id' },
@@ -16,6 +18,16 @@ export const ConcernType = builder.prismaNode('Concern', {
     entry: t.relation('entry'),
     referrals: t.relation('referrals', { query: { orderBy: { referredAt: 'desc' } } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    revisions: t.field({
+      type: [RevisionType],
+      description: 'Corrections, oldest first: what the concern said before, what changed, who and why.',
+      select: { entry: { include: { revisions: true } } },
+      resolve: (concern) =>
+        revisionViews(
+          concern.entry.revisions.map((r) => ({ version: r.version, reason: r.reason, createdAt: r.createdAt, by: r.correctedById, snapshot: r.snapshot })),
+          snapshotOf({ ...concern.entry, ...concern }, CONCERN_FIELDS),
+        ),
+    }),
   }),
 });
 

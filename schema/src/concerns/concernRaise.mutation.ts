@@ -2,14 +2,12 @@
 // and the concern's own details, written together with the audit event.
 import { ConcernCategory, RiskLevel } from '@wraparound/prisma';
 import { z } from 'zod';
-import { abilityOf } from '../access/ability.ts';
-import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
+import { CHILD_NOT_VISIBLE, readableChild } from '../children/readableChild.ts';
 import { successType } from '../common/results.ts';
 import { ConcernCategoryEnum, RiskLevelEnum } from '../common/enums.ts';
 import { NotAuthorisedError, ValidationError } from '../common/failures.ts';
-import { idOf } from '../common/ids.ts';
 import { newReference } from '../common/references.ts';
 import { problemsOf } from '../common/validation.ts';
 import { CONCERN_RAISERS, hasAny } from '../access/roleGroups.ts';
@@ -59,15 +57,8 @@ builder.mutationField('concernRaise', (t) =>
       const parsed = rules(now).safeParse(input);
       const problems = parsed.success ? [] : problemsOf(parsed.error, ['input']);
 
-      // A child the viewer may not see, or of another partnership, is "not found": no hint that it exists.
-      const childId = idOf(input.childId, 'Child');
-      const child = childId
-        ? await ctx.db.child.findFirst({
-            where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'Child'), { id: childId }] },
-            select: { id: true, dateOfBirth: true },
-          })
-        : null;
-      if (!child) problems.push({ path: ['input', 'childId'], message: 'Select a child you can see in your partnership' });
+      const child = await readableChild(ctx, input.childId, { id: true, dateOfBirth: true });
+      if (!child) problems.push(CHILD_NOT_VISIBLE);
       if (child && parsed.success && parsed.data.occurredAt < child.dateOfBirth) {
         problems.push({ path: ['input', 'occurredAt'], message: "When it happened cannot be before the child's date of birth" });
       }

@@ -21,7 +21,6 @@ const CHRONOLOGY = /* GraphQL */ `
   query($id: ID!, $filter: ChronologyFilter) { chronology(childId: $id, filter: $filter) { edges { node { kind summary organisation { agencyType } } } } }`;
 const CONCERNS = /* GraphQL */ `query { concerns(first: 100) { edges { node { id reference status } } } }`;
 
-const decode = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 
 beforeAll(async () => {
   app = await startTestApp();

@@ -81,7 +81,7 @@ describe('permission matrix', () => {
       const logged = reads.filter((r) => r.actor?.email === email).map((r) => r.subjectId).sort();
       expect(logged, email).toEqual(expected);
     }
-  });
+  }, 180_000);
 
   it('lists: each child’s chronology lists exactly the entries the person may read', async () => {
     const failures: string[] = [];
@@ -105,7 +105,7 @@ describe('permission matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it("child records: visible to exactly those who know the child; never across partnerships", async () => {
     const failures: string[] = [];

@@ -14,6 +14,8 @@ export interface TestApp {
   url: string;
   databaseUrl: string;
   db: Database;
+  /** Every SQL statement the server has sent, for counting round trips (clear it between operations). */
+  queries: string[];
   /** Unexpected errors the server logged (masked from clients). */
   serverErrors: string[];
   /** A client with no session. */
@@ -49,7 +51,8 @@ export interface TestAppOptions {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const url = options.databaseUrl ?? (await createTestDatabase());
-  const db = createDatabaseClient(url, { poolMax: 4 });
+  const queries: string[] = [];
+  const db = createDatabaseClient(url, { poolMax: 4, onQuery: (sql) => queries.push(sql) });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
   const base = loadConfig({ NODE_ENV: 'test' });
@@ -72,6 +75,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url: origin,
     databaseUrl: url,
     serverErrors: errors,
+    queries,
     db,
     anonymous: new GraphQLClient(origin),
     advanceClock: (ms) => {

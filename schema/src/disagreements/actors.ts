@@ -1,0 +1,31 @@
+// Who acts at a disagreement's current stage: the stage's roles on the raiser's side (the raising
+// organisation), the responder's side (the organisation whose decision is challenged) and the
+// partnership's. Past the first stages the practitioners hand over to their managers; the raiser
+// may still escalate or withdraw (see those mutations).
+import type { Disagreement, LadderStage, Role } from '@wraparound/prisma';
+import type { Viewer } from '../context.ts';
+
+export type Side = 'RAISER' | 'RESPONDER' | 'PARTNERSHIP';
+
+export function sidesOf(viewer: Viewer, d: Pick<Disagreement, 'raisingOrganisationId' | 'respondingOrganisationId'>): Side[] {
+  const sides: Side[] = [];
+  if (viewer.organisationId === d.raisingOrganisationId) sides.push('RAISER');
+  if (viewer.organisationId === d.respondingOrganisationId) sides.push('RESPONDER');
+  if (viewer.agencyType === 'PARTNERSHIP') sides.push('PARTNERSHIP');
+  return sides;
+}
+
+const intersects = (a: readonly Role[], b: readonly Role[]) => a.some((r) => b.includes(r));
+
+/** The sides for which the viewer acts at this stage. */
+export function actingSides(
+  viewer: Viewer,
+  d: Pick<Disagreement, 'raisingOrganisationId' | 'respondingOrganisationId'>,
+  stage: Pick<LadderStage, 'raiserRoles' | 'responderRoles' | 'partnershipRoles'>,
+): Side[] {
+  return sidesOf(viewer, d).filter((side) => {
+    if (side === 'RAISER') return intersects(viewer.roles, stage.raiserRoles);
+    if (side === 'RESPONDER') return intersects(viewer.roles, stage.responderRoles);
+    return intersects(viewer.roles, stage.partnershipRoles);
+  });
+}

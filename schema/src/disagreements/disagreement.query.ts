@@ -1,0 +1,47 @@
+// One disagreement, and an escalation lead's queue: the open disagreements at a stage where the
+// viewer acts, soonest deadline first, overdue ones marked.
+import { abilityOf } from '../access/ability.ts';
+import { accessibleWhere } from '../access/casl.ts';
+import { recordAudit } from '../audit/record.ts';
+import { builder } from '../builder.ts';
+import { idOf } from '../common/ids.ts';
+import { actingSides } from './actors.ts';
+import './disagreement.type.ts';
+
+builder.queryField('disagreement', (t) =>
+  t.prismaField({
+    type: 'Disagreement',
+    nullable: true,
+    args: { id: t.arg.globalID({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = idOf(args.id, 'Disagreement');
+      if (!id) return null;
+      const found = await ctx.db.disagreement.findFirst({ ...query, where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'Disagreement'), { id }] } });
+      if (found) await recordAudit(ctx.db, ctx, { action: 'disagreement.read', subjectType: 'Disagreement', subjectId: found.id, childId: found.childId });
+      return found;
+    },
+  }),
+);
+
+builder.queryField('disagreementQueue', (t) =>
+  t.prismaField({
+    type: ['Disagreement'],
+    description: 'Open disagreements at a stage where you act, soonest deadline first.',
+    resolve: async (query, _root, _args, ctx) => {
+      const viewer = ctx.viewer!;
+      const open = await ctx.db.disagreement.findMany({
+        where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'Disagreement'), { status: 'OPEN' }] },
+        include: { ladder: { include: { stages: true } } },
+        orderBy: [{ currentDueAt: 'asc' }, { id: 'asc' }],
+        take: 500,
+      });
+      const mine = open.filter((d) => {
+        const stage = d.ladder.stages.find((s) => s.position === d.currentPosition);
+        return stage ? actingSides(viewer, d, stage).length > 0 : false;
+      });
+      const rows = await ctx.db.disagreement.findMany({ ...query, where: { id: { in: mine.map((d) => d.id) } }, orderBy: [{ currentDueAt: 'asc' }, { id: 'asc' }] });
+      await recordAudit(ctx.db, ctx, { action: 'disagreement.queue', detail: { disagreementIds: rows.map((r) => r.id) } });
+      return rows;
+    },
+  }),
+);

@@ -1,0 +1,87 @@
+import { DisagreementStatus, StageExit, Urgency } from '@wraparound/prisma';
+import { builder } from '../builder.ts';
+import '../admin/organisation.type.ts';
+import '../admin/user.type.ts';
+
+export const DisagreementStatusEnum = builder.enumType(DisagreementStatus, { name: 'DisagreementStatus' });
+export const UrgencyEnum = builder.enumType(Urgency, { name: 'Urgency' });
+export const StageExitEnum = builder.enumType(StageExit, { name: 'StageExit' });
+
+/** Shown before anything else on a disagreement about a child at immediate risk. */
+export const IMMEDIATE_RISK_ADVICE =
+  'If a child is at immediate risk, do not wait for this disagreement: call 999, or contact the children’s social care front door now.';
+
+export const DisagreementStageType = builder.prismaObject('DisagreementStage', {
+  description: 'The time a disagreement spent at one stage of its ladder: when, its deadline, and how it left.',
+  fields: (t) => ({
+    position: t.exposeInt('position'),
+    label: t.string({ select: { ladderStage: { select: { label: true } } }, resolve: (s) => s.ladderStage.label }),
+    enteredAt: t.expose('enteredAt', { type: 'DateTime' }),
+    dueAt: t.expose('dueAt', { type: 'DateTime' }),
+    escalatesAt: t.expose('escalatesAt', { type: 'DateTime', nullable: true }),
+    overdue: t.boolean({ resolve: (s, _args, ctx) => s.exitedAt === null && s.dueAt < ctx.now() }),
+    exitedAt: t.expose('exitedAt', { type: 'DateTime', nullable: true }),
+    exit: t.expose('exit', { type: StageExitEnum, nullable: true }),
+    exitReason: t.exposeString('exitReason', { nullable: true }),
+  }),
+});
+
+export const DisagreementContributionType = builder.prismaObject('DisagreementContribution', {
+  description: 'What someone said or decided at a stage.',
+  fields: (t) => ({
+    discussion: t.exposeString('discussion'),
+    decision: t.exposeString('decision', { nullable: true }),
+    rationale: t.exposeString('rationale', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    author: t.prismaField({ type: 'User', resolve: (query, c, _args, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: c.authorId } }) }),
+  }),
+});
+
+export const DisagreementActionType = builder.prismaObject('DisagreementAction', {
+  fields: (t) => ({
+    description: t.exposeString('description'),
+    dueOn: t.expose('dueOn', { type: 'Date' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+export const DisagreementType = builder.prismaNode('Disagreement', {
+  id: { field: 'id' },
+  description: "A professional's disagreement with another agency's decision about a child, on the partnership's escalation ladder.",
+  fields: (t) => ({
+    reference: t.exposeString('reference'),
+    immediateRiskAdvice: t.string({
+      nullable: true,
+      description: 'Set when the child is at immediate risk: show it before anything else.',
+      resolve: (d) => (d.immediateRisk ? IMMEDIATE_RISK_ADVICE : null),
+    }),
+    immediateRisk: t.exposeBoolean('immediateRisk'),
+    status: t.expose('status', { type: DisagreementStatusEnum }),
+    urgency: t.expose('urgency', { type: UrgencyEnum }),
+    urgentReason: t.exposeString('urgentReason', { nullable: true }),
+    child: t.relation('child'),
+    raisedBy: t.relation('raisedBy'),
+    raisingOrganisation: t.relation('raisingOrganisation'),
+    respondingOrganisation: t.relation('respondingOrganisation'),
+    decisionChallenged: t.exposeString('decisionChallenged'),
+    decisionDate: t.expose('decisionDate', { type: 'Date' }),
+    reasonCode: t.exposeString('reasonCode'),
+    evidence: t.exposeString('evidence'),
+    outcomeSought: t.exposeString('outcomeSought'),
+    ladderVersion: t.int({ select: { ladder: { select: { version: true } } }, resolve: (d) => d.ladder.version }),
+    currentPosition: t.exposeInt('currentPosition'),
+    currentDueAt: t.expose('currentDueAt', { type: 'DateTime', nullable: true }),
+    overdue: t.boolean({ resolve: (d, _args, ctx) => d.status === 'OPEN' && d.currentDueAt !== null && d.currentDueAt < ctx.now() }),
+    stages: t.relation('stages', { query: { orderBy: { enteredAt: 'asc' } } }),
+    contributions: t.relation('contributions', { query: { orderBy: { createdAt: 'asc' } } }),
+    actions: t.relation('actions'),
+    resolvedAt: t.expose('resolvedAt', { type: 'DateTime', nullable: true }),
+    resolvedAtPosition: t.exposeInt('resolvedAtPosition', { nullable: true }),
+    outcomeStatement: t.exposeString('outcomeStatement', { nullable: true }),
+    learning: t.exposeString('learning', { nullable: true }),
+    themes: t.exposeStringList('themes'),
+    systemIssueFound: t.exposeBoolean('systemIssueFound', { nullable: true }),
+    withdrawnReason: t.exposeString('withdrawnReason', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
