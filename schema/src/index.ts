@@ -46,6 +46,7 @@ import './ladder/escalationLadderSave.mutation.ts';
 import './ladder/escalationLadderPreview.query.ts';
 import './audit/accessLog.query.ts';
 import './audit/auditChain.query.ts';
+import './figures/partnershipFigures.query.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 
@@ -54,3 +55,4 @@ export { resumeSession } from './auth/sessions.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { roleFitsAgency, ROLES_BY_AGENCY } from './admin/roles.ts';
 export { verifyAuditChain } from './audit/chain.ts';
+export { sweepDeadlines } from './deadlines/sweep.ts';

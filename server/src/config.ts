@@ -22,6 +22,8 @@ export interface Config {
   dbPoolMax: number;
   /** Seed the demo partnership into an empty database on start. */
   seedDemo: boolean;
+  /** How often the deadline sweep runs (escalation ladder clocks, reminders, expiries). */
+  sweepIntervalSeconds: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dbPoolMax: int(env, 'DB_POOL_MAX', 8),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,
+    sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 30),
   };
 }

@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { prepareDatabase } from './database/index.ts';
 import { readDemoCredentials, seedDemoIfEmpty } from './demo.ts';
 import { createHttpServer } from './http/app.ts';
+import { startDeadlineSweeper } from './workers/deadlineSweeper.ts';
 
 const log = (line: string) => console.log(`[wraparound] ${line}`);
 
@@ -26,6 +27,7 @@ async function main() {
 
   const server = createHttpServer({ db, config });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const stopSweeper = config.sweepIntervalSeconds > 0 ? startDeadlineSweeper(db, config.sweepIntervalSeconds * 1000, log) : () => {};
   log(`Web:     ${config.publicUrl}/`);
   log(`GraphQL: ${config.publicUrl}/graphql${config.production ? '' : ' (GraphiQL in the browser)'}`);
 
@@ -34,6 +36,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    stopSweeper();
     server.close();
     server.closeAllConnections();
     await db.$disconnect();

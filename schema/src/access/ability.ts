@@ -10,6 +10,7 @@ import { defineChildRules } from '../children/children.rules.ts';
 import { defineChronologyRules } from '../chronology/chronology.rules.ts';
 import { defineDisagreementRules } from '../disagreements/disagreements.rules.ts';
 import { defineEncompassRules } from '../encompass/encompass.rules.ts';
+import { defineFiguresRules } from '../figures/figures.rules.ts';
 import { defineLadderRules } from '../ladder/ladder.rules.ts';
 import { defineRequestRules } from '../requests/requests.rules.ts';
 import { defineRestrictionRules } from '../restrictions/restrictions.rules.ts';
@@ -33,6 +34,7 @@ export function defineAbilityFor(viewer: Viewer, now: Date): AppAbility {
   defineEncompassRules(rules);
   defineLadderRules(rules);
   defineRestrictionRules(rules);
+  defineFiguresRules(rules);
   return builder.build();
 }
 

@@ -36,7 +36,7 @@ export type AppSubjects = Subjects<{
   BreakGlassGrant: BreakGlassGrant;
   Disagreement: Disagreement;
   EscalationLadder: EscalationLadder;
-}> | 'Concern' | 'all';
+}> | 'Concern' | 'PartnershipFigures' | 'all';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 

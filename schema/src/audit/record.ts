@@ -2,7 +2,7 @@
 // commit together or not at all. The database chains and seals each row (see the safeguards
 // migration). Detail holds ids and outcomes, never values about a child.
 import type { DatabaseTx } from '@wraparound/prisma';
-import type { Context, Viewer } from '../context.ts';
+import type { Context } from '../context.ts';
 
 export interface AuditEntry {
   action: string;
@@ -12,7 +12,7 @@ export interface AuditEntry {
   purpose?: string;
   detail?: Record<string, string | number | boolean | null | string[]>;
   /** Who acted, where that is not the signed-in viewer (a sign-in, before there is a session). */
-  actor?: Pick<Viewer, 'userId' | 'partnershipId' | 'organisationId'> & { sessionId?: string | null };
+  actor?: { userId: string | null; partnershipId: string; organisationId: string | null; sessionId?: string | null };
 }
 
 export async function recordAudit(tx: DatabaseTx, ctx: Pick<Context, 'viewer' | 'request' | 'now'>, entry: AuditEntry) {
@@ -32,5 +32,13 @@ export async function recordAudit(tx: DatabaseTx, ctx: Pick<Context, 'viewer' | 
       purpose: entry.purpose ?? null,
       detail: entry.detail ?? undefined,
     },
+  });
+}
+
+/** An event the system itself caused (a deadline passing): no person, no session. */
+export async function recordSystemAudit(tx: DatabaseTx, partnershipId: string, now: Date, entry: Omit<AuditEntry, 'actor'>) {
+  await recordAudit(tx, { viewer: null, request: { ipAddress: null, userAgent: null }, now: () => now }, {
+    ...entry,
+    actor: { userId: null, partnershipId, organisationId: null },
   });
 }

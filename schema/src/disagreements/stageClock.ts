@@ -56,6 +56,9 @@ export async function leaveStage(
     where: { id: stageRowId, exitedAt: null },
     data: { exitedAt: at, exit, exitedById: by, exitReason: reason },
   });
-  await tx.deadline.updateMany({ where: { subjectId: stageRowId, state: 'PENDING' }, data: { state: 'CANCELLED', handledAt: at } });
+  // Rows another sweeper holds right now are skipped: that sweeper finds the stage left and does nothing.
+  await tx.$executeRaw`
+    UPDATE deadline SET state = 'CANCELLED', "handledAt" = ${at}, "updatedAt" = now()
+    WHERE id IN (SELECT id FROM deadline WHERE "subjectId" = ${stageRowId}::uuid AND state = 'PENDING' FOR UPDATE SKIP LOCKED)`;
   return left.count === 1;
 }

@@ -20,6 +20,8 @@ export interface TestApp {
   serverErrors: string[];
   /** A client with no session. */
   anonymous: GraphQLClient;
+  /** The server's clock. */
+  now(): Date;
   /** Moves the server's clock forward. */
   advanceClock(ms: number): void;
   /** Plain SQL on the test database, as the database owner. */
@@ -78,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     queries,
     db,
     anonymous: new GraphQLClient(origin),
+    now,
     advanceClock: (ms) => {
       offset += ms;
     },
