@@ -2,7 +2,8 @@
 // people against stages, asserted through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { FRONT_DOOR, OAK, OTHERBY_DSL, POLICE, TEAM_MANAGER, as, globalId } from '../access/fixtures.ts';
+import { thresholdDisagreementInput } from './support.ts';
+import { FRONT_DOOR, OAK, OTHERBY_DSL, POLICE, TEAM_MANAGER, as } from '../access/fixtures.ts';
 
 const NM = 'northmoor.example';
 const HEAD_OF_SERVICE = `head.of.service@childrens-services.${NM}`;
@@ -34,13 +35,7 @@ let app: TestApp;
 let input: Record<string, unknown>;
 beforeAll(async () => {
   app = await startTestApp();
-  const child = await app.db.child.findFirstOrThrow({ where: { school: { name: 'Oakfield Primary School' }, restrictions: { none: {} } } });
-  const socialCare = await app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
-  input = {
-    childId: globalId('Child', child.id), respondingOrganisationId: globalId('Organisation', socialCare.id),
-    decisionChallenged: 'No further action', decisionDate: new Date().toISOString().slice(0, 10), reasonCode: 'THRESHOLD_NOT_MET',
-    evidence: 'Repeated injuries', outcomeSought: 'Assessment', immediateRisk: false,
-  };
+  input = await thresholdDisagreementInput(app);
 });
 afterAll(() => app?.close());
 
