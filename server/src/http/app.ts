@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Database } from '@wraparound/prisma';
 import { schema } from '@wraparound/schema';
@@ -20,6 +21,16 @@ export interface AppDeps {
 }
 
 export const CSRF_HEADER = 'x-wraparound-csrf';
+
+/** In production the schema is not introspectable: clients ship their operations (the web app's
+ * persisted operations), and nobody without a session learns more than that `login` exists. */
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
 
 /** Adds the Set-Cookie headers a resolver asked for (sign-in, sign-out). */
 function useSessionCookies(): Plugin {
@@ -64,6 +75,7 @@ export function createGraphQLHandler(deps: AppDeps) {
         blockFieldSuggestion: { enabled: config.production },
       }),
       useSessionCookies(),
+      ...(config.production ? [useNoIntrospection()] : []),
     ],
   });
 }

@@ -79,3 +79,16 @@ describe('a client with no session', () => {
     expect(await response.text()).toContain('CSRF');
   });
 });
+
+describe('in production', () => {
+  it('the schema cannot be introspected', async () => {
+    const production = await startTestApp({ production: true });
+    try {
+      const result = await production.anonymous.request('{ __schema { queryType { name } } }');
+      expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+      expect(result.data).toBeUndefined();
+    } finally {
+      await production.close();
+    }
+  });
+});

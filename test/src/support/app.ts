@@ -47,6 +47,8 @@ export async function createTestDatabase(): Promise<string> {
 
 export interface TestAppOptions {
   auth?: Partial<AuthSettings>;
+  /** Run with production settings (no GraphiQL, no introspection, secure cookies off for HTTP). */
+  production?: boolean;
   /** Use this database URL instead of a fresh copy of the template. */
   databaseUrl?: string;
 }
@@ -57,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const db = createDatabaseClient(url, { poolMax: 4, onQuery: (sql) => queries.push(sql) });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const base = loadConfig({ NODE_ENV: 'test' });
+  const base = loadConfig({ NODE_ENV: options.production ? 'production' : 'test', SECURE_COOKIES: 'false' });
   const config = { ...base, auth: { ...base.auth, ...options.auth }, seedDemo: false };
   const errors: string[] = [];
   const server = createHttpServer({
