@@ -9,6 +9,7 @@ import { addWorkingDays } from '../calendar/workingTime.ts';
 import { calendarOf } from '../calendar/partnershipCalendar.ts';
 import { NotFoundError, ValidationError } from '../common/failures.ts';
 import { idOf } from '../common/ids.ts';
+import { notify } from '../notifications/notify.ts';
 import './concern.type.ts';
 
 const ReferralSuccess = successType('ConcernReferSuccess', 'referral', 'Referral');
@@ -59,6 +60,15 @@ builder.mutationField('concernRefer', (t) =>
         await tx.deadline.create({
           data: { partnershipId: viewer.partnershipId, kind: 'REFERRAL_DECISION_DUE', subjectId: created.id, dueAt },
         });
+        // The front door hears of it at once: its deciders, in the app and by email (reference only).
+        const deciders = await tx.user.findMany({
+          where: { organisationId: frontDoor.id, active: true, roles: { hasSome: ['MASH_WORKER', 'MASH_MANAGER', 'SOCIAL_WORKER', 'TEAM_MANAGER'] } },
+          select: { id: true },
+        });
+        await notify(tx, {
+          partnershipId: viewer.partnershipId, kind: 'REFERRAL_RECEIVED', urgent: concern.riskLevel === 'IMMEDIATE',
+          subjectType: 'Referral', subjectId: created.id, reference: concern.reference, actorUserId: viewer.userId, at: now,
+        }, deciders.map((d) => d.id));
         await recordAudit(tx, ctx, { action: 'concern.refer', subjectType: 'Referral', subjectId: created.id, childId: concern.childId });
         return created;
       });

@@ -79,7 +79,14 @@ describe('a concern, from raising to the front door’s decision', () => {
     expect(decided.data.referralDecide).toMatchObject({ __typename: 'ReferralDecideSuccess', referral: { decision: 'NO_FURTHER_ACTION', decidedWithinTime: true } });
     expect((await socialWorker.request(DECIDE, { input: { referralId, decision: 'EARLY_HELP', rationale: 'again' } })).data.referralDecide.__typename).toBe('ValidationError');
 
-    // The referrer is told: the decision is in the school's view of the chronology.
+    // The referrer is told: a notification to the person who referred (reference only), and the
+    // decision in the school's view of the chronology.
+    const told = await app.db.notificationEvent.findMany({ where: { kind: 'REFERRAL_DECIDED', reference: concern.reference }, include: { notifications: true } });
+    const dslUser = await app.db.user.findUniqueOrThrow({ where: { email: OAK.dsl } });
+    expect(told).toHaveLength(1);
+    expect(new Set(told[0]!.notifications.map((n) => n.recipientUserId))).toEqual(new Set([dslUser.id]));
+    const received = await app.db.notificationEvent.count({ where: { kind: 'REFERRAL_RECEIVED', reference: concern.reference } });
+    expect(received).toBe(1);
     const chronology = await dsl.request(CHRONOLOGY, { id: globalId('Child', childId), filter: { agencyTypes: ['SOCIAL_CARE'] } });
     expect(chronology.data.chronology.edges.map((e: { node: { summary: string } }) => e.node.summary)).toContain('Front door decision: No further action');
     const mine = await dsl.request(CONCERNS);
