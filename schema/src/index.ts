@@ -56,3 +56,4 @@ export { hashPassword } from './auth/passwords.ts';
 export { roleFitsAgency, ROLES_BY_AGENCY } from './admin/roles.ts';
 export { verifyAuditChain } from './audit/chain.ts';
 export { sweepDeadlines } from './deadlines/sweep.ts';
+export { DEADLINE_TASK } from './deadlines/jobs.ts';

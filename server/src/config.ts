@@ -24,6 +24,14 @@ export interface Config {
   seedDemo: boolean;
   /** How often the deadline sweep runs (escalation ladder clocks, reminders, expiries). */
   sweepIntervalSeconds: number;
+  /** An SMTP relay (`smtp://host:port`, `smtps://user:pass@host`); without it mail is written to <dataDir>/mail/. */
+  smtpUrl: string | null;
+  /** The From of every email. */
+  mailFrom: string;
+  /** Attempts at one email before it is marked FAILED. */
+  mailMaxAttempts: number;
+  /** How often the email outbox is sent (0 turns it off). */
+  mailIntervalSeconds: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -56,5 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: int(env, 'DB_POOL_MAX', 8),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,
     sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 30),
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'Wraparound <no-reply@wraparound.invalid>',
+    mailMaxAttempts: Math.max(1, int(env, 'MAIL_MAX_ATTEMPTS', 8)),
+    mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10),
   };
 }

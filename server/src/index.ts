@@ -1,3 +1,7 @@
 export { loadConfig, type Config } from './config.ts';
 export { createHttpServer, createGraphQLHandler, CSRF_HEADER } from './http/app.ts';
-export { prepareDatabase, startEmbeddedPostgres } from './database/index.ts';
+export { migrateJobQueue, prepareDatabase, startEmbeddedPostgres, startJobWorker } from './database/index.ts';
+export { createMailTransport, type MailTransport, type OutgoingEmail } from './notifications/mailer.ts';
+export { renderEmail, messageIdOf, type EmailNotification } from './notifications/email.ts';
+export { deliverDueEmails, backoffMs, SENDING_LEASE_MS, type DeliverOptions, type DeliverResult } from './notifications/deliver.ts';
+export { startEmailDelivery } from './notifications/deliveryWorker.ts';

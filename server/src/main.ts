@@ -3,10 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { createDatabaseClient } from '@wraparound/prisma';
 import { loadConfig } from './config.ts';
-import { prepareDatabase } from './database/index.ts';
+import { prepareDatabase, startJobWorker } from './database/index.ts';
 import { readDemoCredentials, seedDemoIfEmpty } from './demo.ts';
 import { createHttpServer } from './http/app.ts';
 import { startDeadlineSweeper } from './workers/deadlineSweeper.ts';
+import { createMailTransport } from './notifications/mailer.ts';
+import { startEmailDelivery } from './notifications/deliveryWorker.ts';
 
 const log = (line: string) => console.log(`[wraparound] ${line}`);
 
@@ -27,7 +29,20 @@ async function main() {
 
   const server = createHttpServer({ db, config });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  // Deadlines: a queue job per deadline makes each prompt; the interval sweep is the safety net.
+  const jobs = await startJobWorker(db, database.url, log);
   const stopSweeper = config.sweepIntervalSeconds > 0 ? startDeadlineSweeper(db, config.sweepIntervalSeconds * 1000, log) : () => {};
+  const mail = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
+  const stopEmail =
+    config.mailIntervalSeconds > 0
+      ? startEmailDelivery(
+          db,
+          mail,
+          { intervalMs: config.mailIntervalSeconds * 1000, maxAttempts: config.mailMaxAttempts, publicUrl: config.publicUrl, from: config.mailFrom },
+          log,
+        )
+      : () => {};
+  log(`Email:   ${config.mailIntervalSeconds > 0 ? mail.description : 'off (MAIL_INTERVAL_SECONDS=0)'}`);
   log(`Web:     ${config.publicUrl}/`);
   log(`GraphQL: ${config.publicUrl}/graphql${config.production ? '' : ' (GraphiQL in the browser)'}`);
 
@@ -37,6 +52,9 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping`);
     stopSweeper();
+    await jobs.stop();
+    stopEmail();
+    mail.close();
     server.close();
     server.closeAllConnections();
     await db.$disconnect();

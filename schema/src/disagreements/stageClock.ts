@@ -5,6 +5,7 @@
 import type { DatabaseTx, EscalationLadder, LadderStage } from '@wraparound/prisma';
 import { calendarOf } from '../calendar/partnershipCalendar.ts';
 import { addCalendarHours, addWorkingDays, deadlineFor, pointInLimit } from '../calendar/workingTime.ts';
+import { cancelDeadlineJobs, scheduleDeadlineJobs } from '../deadlines/jobs.ts';
 
 export async function enterStage(
   tx: DatabaseTx,
@@ -30,7 +31,8 @@ export async function enterStage(
       enteredAt: at, dueAt, escalatesAt, remindersSent: [],
     },
   });
-  await tx.deadline.createMany({
+  const deadlines = await tx.deadline.createManyAndReturn({
+    select: { id: true, dueAt: true },
     data: [
       ...stage.reminderPercents.map((p) => ({
         partnershipId: d.partnershipId, kind: 'STAGE_REMINDER' as const, subjectId: row.id, key: String(p),
@@ -40,6 +42,7 @@ export async function enterStage(
       ...(escalatesAt ? [{ partnershipId: d.partnershipId, kind: 'STAGE_ESCALATION' as const, subjectId: row.id, dueAt: escalatesAt }] : []),
     ],
   });
+  await scheduleDeadlineJobs(tx, deadlines);
   return row;
 }
 
@@ -57,8 +60,10 @@ export async function leaveStage(
     data: { exitedAt: at, exit, exitedById: by, exitReason: reason },
   });
   // Rows another sweeper holds right now are skipped: that sweeper finds the stage left and does nothing.
-  await tx.$executeRaw`
+  const cancelled = await tx.$queryRaw<{ id: string }[]>`
     UPDATE deadline SET state = 'CANCELLED', "handledAt" = ${at}, "updatedAt" = now()
-    WHERE id IN (SELECT id FROM deadline WHERE "subjectId" = ${stageRowId}::uuid AND state = 'PENDING' FOR UPDATE SKIP LOCKED)`;
+    WHERE id IN (SELECT id FROM deadline WHERE "subjectId" = ${stageRowId}::uuid AND state = 'PENDING' FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  await cancelDeadlineJobs(tx, cancelled.map((c) => c.id));
   return left.count === 1;
 }

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { migrateDeploy } from '@wraparound/prisma/migrate';
 import type { Config } from '../config.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
+import { migrateJobQueue } from './jobQueue.ts';
 
 export { startEmbeddedPostgres } from './embedded.ts';
+export { migrateJobQueue, startJobWorker } from './jobQueue.ts';
 
 export interface PreparedDatabase {
   url: string;
@@ -25,5 +27,6 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   }
   log('Applying migrations');
   await migrateDeploy(url, { quiet: true });
+  await migrateJobQueue(url);
   return { url, embedded: !config.databaseUrl, stop };
 }

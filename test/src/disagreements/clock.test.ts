@@ -111,3 +111,24 @@ describe('the ladder’s clock', () => {
     expect(await app.db.disagreementStage.count({ where: { disagreementId: d.dbId } })).toBe(1);
   });
 });
+
+describe('the job queue', () => {
+  it('holds one job per pending deadline, keyed by it, and drops them when the stage is left', async () => {
+    const d = await raise();
+    const stage = await app.db.disagreementStage.findFirstOrThrow({ where: { disagreementId: d.dbId } });
+    const deadlines = await app.db.deadline.findMany({ where: { subjectId: stage.id } });
+    const jobs = await app.sql<{ key: string; run_at: Date; task_identifier: string }>(
+      `SELECT key, run_at, task_identifier FROM graphile_worker.jobs WHERE key = ANY($1)`,
+      [deadlines.map((x) => `deadline:${x.id}`)],
+    );
+    expect(jobs.rows).toHaveLength(deadlines.length);
+    for (const job of jobs.rows) {
+      const deadline = deadlines.find((x) => `deadline:${x.id}` === job.key)!;
+      expect(new Date(job.run_at).toISOString()).toBe(deadline.dueAt.toISOString());
+      expect(job.task_identifier).toBe('deadline_due');
+    }
+    await (await as(app, OAK.dsl)).request(RESOLVE, { input: { disagreementId: d.id, outcomeStatement: 'Agreed', systemIssueFound: false } });
+    const left = await app.sql(`SELECT 1 FROM graphile_worker.jobs WHERE key = ANY($1)`, [deadlines.map((x) => `deadline:${x.id}`)]);
+    expect(left.rowCount).toBe(0);
+  });
+});

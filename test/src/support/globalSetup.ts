@@ -10,7 +10,7 @@ import { createDatabaseClient } from '@wraparound/prisma';
 import { migrateDeploy } from '@wraparound/prisma/migrate';
 import { seedDemo, seedOtherPartnership } from '@wraparound/prisma/seed';
 import { hashPassword } from '@wraparound/schema';
-import { startEmbeddedPostgres } from '@wraparound/server';
+import { migrateJobQueue, startEmbeddedPostgres } from '@wraparound/server';
 import { TEMPLATE_DATABASE, TEST_PASSWORD } from './constants.ts';
 
 declare module 'vitest' {
@@ -39,6 +39,7 @@ export default async function setup(project: TestProject) {
   await cluster.createDatabaseIfMissing(TEMPLATE_DATABASE);
   const templateUrl = cluster.url(TEMPLATE_DATABASE);
   await migrateDeploy(templateUrl, { quiet: true });
+  await migrateJobQueue(templateUrl);
 
   const db = createDatabaseClient(templateUrl, { poolMax: 2 });
   const options = { hashPassword, passwordFor: () => TEST_PASSWORD, children: 120 };

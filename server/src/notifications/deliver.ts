@@ -1,0 +1,159 @@
+// The email outbox: sends the EMAIL rows that notify() wrote (PENDING, one per recipient), so an
+// alert written in the same transaction as its change is never lost to a mail server being down.
+//
+// One row per transaction, claimed with FOR UPDATE SKIP LOCKED (as the deadline sweep does), so
+// several workers never take the same row at once. The claim marks the row SENDING, counts the
+// attempt and commits BEFORE anything is sent; the send happens outside any transaction (an SMTP
+// conversation must not hold a database lock); then the row becomes SENT, or PENDING again with a
+// later nextAttemptAt (exponential backoff), or FAILED after the last attempt.
+//
+// A claimed row's nextAttemptAt is its lease: now + 10 minutes. If the worker dies between claim and
+// outcome the row stays SENDING, and once the lease has passed any worker takes it again. That is
+// at-least-once, not exactly-once: if the first worker died after the relay accepted the message
+// but before SENT was written, the recipient gets it twice. The Message-ID is the notification's
+// own id on every attempt, so the repeat is recognisable (and most mail systems drop it).
+//
+// IN_APP rows are not touched: they are read in the app. Rows for a recipient who is no longer
+// active are CANCELLED. The daily digest (User.notificationDelivery) is not applied yet: every
+// EMAIL row is sent as it comes due.
+import type { Database } from '@wraparound/prisma';
+import { renderEmail } from './email.ts';
+import type { MailTransport } from './mailer.ts';
+
+export interface DeliverOptions {
+  now: Date;
+  /** Attempts before a row is FAILED (MAIL_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  publicUrl: string;
+  from: string;
+  /** Bounds one call. */
+  limit?: number;
+}
+
+export interface DeliverResult {
+  sent: number;
+  /** Given up on: FAILED after the last attempt. */
+  failed: number;
+  /** Failed this time, to be tried again later. */
+  retried: number;
+  /** Recipient no longer active (or gone). */
+  cancelled: number;
+}
+
+/** How long a claimed row may stay SENDING before another worker takes it again. */
+export const SENDING_LEASE_MS = 10 * 60_000;
+const BACKOFF_BASE_MS = 60_000;
+const BACKOFF_CAP_MS = 60 * 60_000;
+
+/** The wait after the attempt numbered `attempts` failed: 1 min, 2, 4, … capped at 1 hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_CAP_MS);
+}
+
+/**
+ * A short reason for lastError, from the error's code and SMTP response code only: an SMTP reply
+ * can quote the recipient's address, and that has no place in the database's error column.
+ */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return 'send failed';
+  const { code, responseCode, command } = error as Error & { code?: unknown; responseCode?: unknown; command?: unknown };
+  const parts = [
+    typeof code === 'string' ? code : null,
+    typeof responseCode === 'number' ? `SMTP ${responseCode}` : null,
+    typeof command === 'string' ? `at ${command.split(' ')[0]}` : null,
+  ].filter(Boolean);
+  return (parts.length > 0 ? parts.join(' ') : 'send failed').slice(0, 200);
+}
+
+interface Claimed {
+  id: string;
+  attempts: number;
+}
+
+type Claim =
+  | { kind: 'none' }
+  | { kind: 'done'; outcome: 'cancelled' | 'failed' }
+  | { kind: 'send'; id: string; attempts: number; message: ReturnType<typeof renderEmail> };
+
+export async function deliverDueEmails(db: Database, transport: MailTransport, options: DeliverOptions): Promise<DeliverResult> {
+  const { now, maxAttempts, publicUrl, from, limit = 10_000 } = options;
+  const result: DeliverResult = { sent: 0, failed: 0, retried: 0, cancelled: 0 };
+  for (let round = 0; round < limit; round++) {
+    const claim = await db.$transaction(async (tx): Promise<Claim> => {
+      // PENDING rows that are due, and SENDING rows whose lease has passed (a worker died).
+      const [row] = await tx.$queryRaw<Claimed[]>`
+        SELECT id, attempts FROM notification
+        WHERE channel = 'EMAIL' AND status IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= ${now}
+        ORDER BY "nextAttemptAt", id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`;
+      if (!row) return { kind: 'none' };
+      const notification = await tx.notification.findUniqueOrThrow({ where: { id: row.id }, include: { event: true } });
+      const recipient = await tx.user.findUnique({
+        where: { id: notification.recipientUserId },
+        select: { email: true, displayName: true, active: true },
+      });
+      if (!recipient?.active) {
+        await tx.notification.update({ where: { id: row.id }, data: { status: 'CANCELLED', lastError: 'recipient not active' } });
+        return { kind: 'done', outcome: 'cancelled' };
+      }
+      if (row.attempts >= maxAttempts) {
+        // Only a row taken back from a dead worker can get here: its last attempt never reported.
+        await tx.notification.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: 'no outcome from the last attempt' } });
+        return { kind: 'done', outcome: 'failed' };
+      }
+      const actor = notification.event.actorUserId
+        ? await tx.user.findUnique({
+            where: { id: notification.event.actorUserId },
+            select: { displayName: true, organisation: { select: { name: true } } },
+          })
+        : null;
+      const attempts = row.attempts + 1;
+      await tx.notification.update({
+        where: { id: row.id },
+        data: { status: 'SENDING', attempts, nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_MS) },
+      });
+      const message = renderEmail(
+        {
+          id: notification.id,
+          kind: notification.event.kind,
+          urgent: notification.event.urgent,
+          reference: notification.event.reference,
+          actor: actor ? { displayName: actor.displayName, organisationName: actor.organisation.name } : null,
+          recipient: { email: recipient.email, displayName: recipient.displayName },
+        },
+        { publicUrl, from },
+      );
+      return { kind: 'send', id: row.id, attempts, message };
+    });
+    if (claim.kind === 'none') break;
+    if (claim.kind === 'done') {
+      result[claim.outcome]++;
+      continue;
+    }
+
+    let failure: unknown = null;
+    try {
+      await transport.send(claim.message);
+    } catch (error) {
+      failure = error;
+    }
+    // Only our own claim is updated: if the lease passed meanwhile and another worker took the
+    // row, its attempt counter has moved on and this write changes nothing.
+    const mine = { id: claim.id, status: 'SENDING' as const, attempts: claim.attempts };
+    if (failure === null) {
+      await db.notification.updateMany({ where: mine, data: { status: 'SENT', sentAt: now, messageId: claim.message.messageId, lastError: null } });
+      result.sent++;
+    } else if (claim.attempts >= maxAttempts) {
+      await db.notification.updateMany({ where: mine, data: { status: 'FAILED', lastError: describeFailure(failure) } });
+      result.failed++;
+    } else {
+      await db.notification.updateMany({
+        where: mine,
+        data: { status: 'PENDING', nextAttemptAt: new Date(now.getTime() + backoffMs(claim.attempts)), lastError: describeFailure(failure) },
+      });
+      result.retried++;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,269 @@
+// The email outbox against a real SMTP server on loopback: break-glass alerts written through the
+// real API are delivered once each to the IG lead, carry no child's details, survive a refusing
+// server (backoff and retry), give up on an address that never works, and fall back to .eml files
+// when no SMTP_URL is set.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Child, Notification } from '@wraparound/prisma';
+import { createMailTransport, deliverDueEmails, type MailTransport } from '@wraparound/server';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { as, globalId } from '../access/fixtures.ts';
+import { BREAK_GLASS, EMAIL, userId } from '../restrictions/support.ts';
+
+interface Received {
+  raw: string;
+  to: string[];
+  messageId: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+let app: TestApp;
+let smtp: SMTPServer;
+let transport: MailTransport;
+let children: Child[];
+let igLeadId: string;
+const received: Received[] = [];
+/** 'accept', 'refuse' (every message, transiently), or an address whose RCPT is refused for good. */
+let mode: 'accept' | 'refuse' | { rejectAddress: string } = 'accept';
+
+const PUBLIC_URL = 'https://wraparound.test';
+const FROM = 'Wraparound <no-reply@wraparound.invalid>';
+const REASON = 'Child missing overnight; police need the safeguarding history now';
+const settings = (now: Date, maxAttempts = 8) => ({ now, maxAttempts, publicUrl: PUBLIC_URL, from: FROM });
+const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+
+beforeAll(async () => {
+  app = await startTestApp();
+  children = await app.db.child.findMany({ where: { partnership: { code: 'northmoor' } }, orderBy: { id: 'asc' } });
+  igLeadId = await userId(app, EMAIL.igLead);
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (typeof mode === 'object' && address.address.toLowerCase() === mode.rejectAddress) {
+        return callback(smtpError('Mailbox unavailable', 550));
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (mode === 'refuse') return callback(smtpError('Try again later', 451));
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (mail) => {
+            received.push({
+              raw: raw.toString('utf8'),
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              messageId: mail.messageId ?? '',
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : '',
+            });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: os.tmpdir() });
+});
+
+afterAll(async () => {
+  transport?.close();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await app?.close();
+});
+
+/** Breaks the glass on the n-th seeded child: one EMAIL row for the IG lead. Returns its row. */
+async function breakGlass(n: number): Promise<Notification & { reference: string }> {
+  const teamManager = await as(app, EMAIL.teamManager);
+  const result = await teamManager.request(BREAK_GLASS, { input: { childId: globalId('Child', children[n]!.id), reason: REASON } });
+  expect(result.data.breakGlass.__typename, result.raw).toBe('BreakGlassSuccess');
+  const row = await app.db.notification.findFirstOrThrow({
+    where: { channel: 'EMAIL', recipientUserId: igLeadId, status: 'PENDING' },
+    orderBy: { createdAt: 'desc' },
+    include: { event: true },
+  });
+  return { ...row, reference: row.event.reference };
+}
+
+const rows = (ids: string[]) => app.db.notification.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+const pendingEmails = () => app.db.notification.count({ where: { channel: 'EMAIL', status: { in: ['PENDING', 'SENDING'] } } });
+
+describe('delivering break-glass alerts', () => {
+  it('sends each EMAIL row once to the IG lead, marks it SENT, and a second run sends nothing', async () => {
+    // Whatever the seed left in the outbox is delivered too; start from an empty one.
+    await deliverDueEmails(app.db, transport, settings(app.now()));
+    received.length = 0;
+    expect(await pendingEmails()).toBe(0);
+
+    const alerts = [await breakGlass(0), await breakGlass(1)];
+    const inAppBefore = await app.db.notification.findMany({ where: { channel: 'IN_APP', event: { id: { in: alerts.map((a) => a.eventId) } } } });
+    expect(inAppBefore).toHaveLength(2);
+
+    const result = await deliverDueEmails(app.db, transport, settings(app.now()));
+    expect(result).toEqual({ sent: 2, failed: 0, retried: 0, cancelled: 0 });
+    expect(received).toHaveLength(2);
+    for (const alert of alerts) {
+      const mails = received.filter((m) => m.messageId === `<${alert.id}@wraparound>`);
+      expect(mails).toHaveLength(1);
+      const mail = mails[0]!;
+      expect(mail.to).toEqual([EMAIL.igLead]);
+      expect(mail.subject).toContain(alert.reference);
+      expect(mail.subject).toMatch(/^Urgent: Emergency access used/);
+      expect(mail.text).toContain(alert.reference);
+      expect(mail.text).toContain('Someone used emergency access to a child’s record');
+      expect(mail.text).toContain('Angela Firth');
+      expect(mail.text).toContain(`${PUBLIC_URL}/`);
+      expect(mail.html).toContain(alert.reference);
+      expect(mail.html).toContain(`href="${PUBLIC_URL}/"`);
+      expect(mail.text).not.toContain(REASON);
+    }
+    for (const row of await rows(alerts.map((a) => a.id))) {
+      expect(row).toMatchObject({ status: 'SENT', attempts: 1, messageId: `<${row.id}@wraparound>`, lastError: null });
+      expect(row.sentAt).not.toBeNull();
+    }
+    // IN_APP rows are read in the app, never touched by the outbox.
+    const inAppAfter = await app.db.notification.findMany({ where: { id: { in: inAppBefore.map((n) => n.id) } } });
+    expect(inAppAfter.map((n) => [n.status, n.attempts])).toEqual(inAppBefore.map(() => ['PENDING', 0]));
+
+    expect(await deliverDueEmails(app.db, transport, settings(new Date(app.now().getTime() + 3_600_000)))).toEqual({ sent: 0, failed: 0, retried: 0, cancelled: 0 });
+    expect(received).toHaveLength(2);
+  });
+
+  it('no mail carries a child’s name, NHS number or date of birth', async () => {
+    expect(received.length).toBeGreaterThan(0);
+    for (const mail of received) {
+      const everything = [mail.raw, mail.subject, mail.text, mail.html].join('\n');
+      for (const child of children) {
+        expect(everything).not.toContain(`${child.givenName} ${child.familyName}`);
+        if (child.nhsNumber) expect(everything).not.toContain(child.nhsNumber);
+        if (child.upn) expect(everything).not.toContain(child.upn);
+        expect(everything).not.toContain(child.dateOfBirth.toISOString().slice(0, 10));
+      }
+    }
+  });
+});
+
+describe('when the mail server fails', () => {
+  it('a refusing server leaves the rows PENDING with a later attempt; once it accepts, each is sent exactly once', async () => {
+    received.length = 0;
+    const alerts = [await breakGlass(2), await breakGlass(3), await breakGlass(4)];
+    const ids = alerts.map((a) => a.id);
+    const now = app.now();
+
+    mode = 'refuse';
+    expect(await deliverDueEmails(app.db, transport, settings(now))).toEqual({ sent: 0, failed: 0, retried: 3, cancelled: 0 });
+    for (const row of await rows(ids)) {
+      expect(row).toMatchObject({ status: 'PENDING', attempts: 1, sentAt: null, messageId: null });
+      expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + 60_000);
+      expect(row.lastError).toMatch(/451/);
+    }
+    // Not yet due again: nothing is tried.
+    mode = 'accept';
+    expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 30_000)))).toEqual({ sent: 0, failed: 0, retried: 0, cancelled: 0 });
+    expect(received).toHaveLength(0);
+
+    const later = new Date(now.getTime() + 61_000);
+    expect(await deliverDueEmails(app.db, transport, settings(later))).toEqual({ sent: 3, failed: 0, retried: 0, cancelled: 0 });
+    expect(await deliverDueEmails(app.db, transport, settings(new Date(later.getTime() + 3_600_000)))).toMatchObject({ sent: 0 });
+    expect(received).toHaveLength(3);
+    expect(new Set(received.map((m) => m.messageId))).toEqual(new Set(ids.map((id) => `<${id}@wraparound>`)));
+    for (const row of await rows(ids)) expect(row).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
+  });
+
+  it('an address that is always refused ends FAILED after maxAttempts; another recipient of the same event is sent', async () => {
+    received.length = 0;
+    const alert = await breakGlass(5);
+    // A second recipient of the same event (as notify() would write it).
+    const adminId = await userId(app, EMAIL.admin);
+    const other = await app.db.notification.create({
+      data: {
+        partnershipId: alert.partnershipId, eventId: alert.eventId, recipientUserId: adminId, channel: 'EMAIL',
+        idempotencyKey: `${alert.eventId}:${adminId}:EMAIL`, nextAttemptAt: alert.nextAttemptAt,
+      },
+    });
+    mode = { rejectAddress: EMAIL.igLead };
+    let now = app.now();
+    expect(await deliverDueEmails(app.db, transport, settings(now, 3))).toEqual({ sent: 1, failed: 0, retried: 1, cancelled: 0 });
+    now = new Date(now.getTime() + 61_000);
+    expect(await deliverDueEmails(app.db, transport, settings(now, 3))).toEqual({ sent: 0, failed: 0, retried: 1, cancelled: 0 });
+    let [row] = await rows([alert.id]);
+    // Exponential: 1 minute after the first attempt, 2 after the second.
+    expect(row!.nextAttemptAt.getTime()).toBe(now.getTime() + 120_000);
+    now = new Date(now.getTime() + 121_000);
+    expect(await deliverDueEmails(app.db, transport, settings(now, 3))).toEqual({ sent: 0, failed: 1, retried: 0, cancelled: 0 });
+    [row] = await rows([alert.id]);
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 3, sentAt: null });
+    expect(row!.lastError).toMatch(/550/);
+    expect(row!.lastError).not.toContain('@');
+    expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 86_400_000), 3))).toMatchObject({ sent: 0, failed: 0, retried: 0 });
+
+    expect(received.map((m) => [m.to, m.messageId])).toEqual([[[EMAIL.admin], `<${other.id}@wraparound>`]]);
+    expect((await rows([other.id]))[0]).toMatchObject({ status: 'SENT', attempts: 1 });
+    mode = 'accept';
+  });
+
+  it('a row left SENDING by a worker that died is taken again after its 10-minute lease, with the same Message-ID', async () => {
+    received.length = 0;
+    const alert = await breakGlass(6);
+    const now = app.now();
+    // What a claim writes before the worker died.
+    await app.db.notification.update({ where: { id: alert.id }, data: { status: 'SENDING', attempts: 1, nextAttemptAt: new Date(now.getTime() + 600_000) } });
+    expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 300_000)))).toMatchObject({ sent: 0 });
+    expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 601_000)))).toMatchObject({ sent: 1 });
+    expect(received.map((m) => m.messageId)).toEqual([`<${alert.id}@wraparound>`]);
+    expect((await rows([alert.id]))[0]).toMatchObject({ status: 'SENT', attempts: 2 });
+  });
+
+  it('a recipient who is no longer active is CANCELLED, not sent', async () => {
+    received.length = 0;
+    const alert = await breakGlass(7);
+    await app.db.user.update({ where: { id: igLeadId }, data: { active: false } });
+    try {
+      expect(await deliverDueEmails(app.db, transport, settings(app.now()))).toEqual({ sent: 0, failed: 0, retried: 0, cancelled: 1 });
+    } finally {
+      await app.db.user.update({ where: { id: igLeadId }, data: { active: true } });
+    }
+    expect((await rows([alert.id]))[0]).toMatchObject({ status: 'CANCELLED' });
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe('without SMTP_URL', () => {
+  it('writes each message as an .eml file under <dataDir>/mail/', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wraparound-mail-'));
+    const logged: string[] = [];
+    const files = createMailTransport({ smtpUrl: null, dataDir, log: (line) => logged.push(line) });
+    try {
+      const alerts = [await breakGlass(8), await breakGlass(9)];
+      expect(await deliverDueEmails(app.db, files, settings(app.now()))).toMatchObject({ sent: 2, retried: 0, failed: 0 });
+      const written = readdirSync(path.join(dataDir, 'mail')).sort();
+      expect(written).toEqual(alerts.map((a) => `${a.id}_wraparound.eml`).sort());
+      for (const alert of alerts) {
+        const mail = await simpleParser(readFileSync(path.join(dataDir, 'mail', `${alert.id}_wraparound.eml`)));
+        expect(mail.messageId).toBe(`<${alert.id}@wraparound>`);
+        expect(mail.subject).toContain(alert.reference);
+        expect(mail.text).toContain(alert.reference);
+      }
+      expect(logged).toHaveLength(2);
+      expect(received).toHaveLength(0);
+    } finally {
+      files.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
