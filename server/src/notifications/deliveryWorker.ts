@@ -4,6 +4,7 @@
 import type { Database } from '@wraparound/prisma';
 import { deliverDueEmails } from './deliver.ts';
 import type { MailTransport } from './mailer.ts';
+import { repeatEvery } from '../workers/repeat.ts';
 
 export interface EmailDeliverySettings {
   intervalMs: number;
@@ -19,27 +20,10 @@ export function startEmailDelivery(
   log: (line: string) => void,
   now: () => Date = () => new Date(),
 ) {
-  let running = false;
-  let stopped = false;
-  const tick = async () => {
-    if (running || stopped) return;
-    running = true;
-    try {
-      const { sent, failed, retried, cancelled } = await deliverDueEmails(db, transport, {
-        now: now(), maxAttempts: settings.maxAttempts, publicUrl: settings.publicUrl, from: settings.from,
-      });
-      if (sent + failed + retried + cancelled > 0) log(`email: sent ${sent}, to retry ${retried}, failed ${failed}, cancelled ${cancelled}`);
-    } catch (error) {
-      log(`email delivery failed (will retry): ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), settings.intervalMs);
-  timer.unref();
-  void tick();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
+  return repeatEvery(settings.intervalMs, 'email delivery', async () => {
+    const { sent, failed, retried, cancelled } = await deliverDueEmails(db, transport, {
+      now: now(), maxAttempts: settings.maxAttempts, publicUrl: settings.publicUrl, from: settings.from,
+    });
+    if (sent + failed + retried + cancelled > 0) log(`email: sent ${sent}, to retry ${retried}, failed ${failed}, cancelled ${cancelled}`);
+  }, log);
 }
