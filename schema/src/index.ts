@@ -44,6 +44,7 @@ import './restrictions/breakGlassReview.mutation.ts';
 import './ladder/escalationLadder.query.ts';
 import './ladder/escalationLadderSave.mutation.ts';
 import './ladder/escalationLadderPreview.query.ts';
+import './admin/partnershipCalendar.ts';
 import './audit/accessLog.query.ts';
 import './audit/auditChain.query.ts';
 import './figures/partnershipFigures.query.ts';

@@ -5,6 +5,7 @@
 // would refuse. Rules always begin with the viewer's partnership: nothing crosses tenants.
 import { AbilityBuilder } from '@casl/ability';
 import type { Context, Viewer } from '../context.ts';
+import { defineAdminRules } from '../admin/admin.rules.ts';
 import { defineAuditRules } from '../audit/audit.rules.ts';
 import { defineChildRules } from '../children/children.rules.ts';
 import { defineChronologyRules } from '../chronology/chronology.rules.ts';
@@ -30,6 +31,7 @@ export function defineAbilityFor(viewer: Viewer, now: Date): AppAbility {
   defineChronologyRules(rules);
   defineDisagreementRules(rules);
   defineAuditRules(rules);
+  defineAdminRules(rules);
   defineRequestRules(rules);
   defineEncompassRules(rules);
   defineLadderRules(rules);

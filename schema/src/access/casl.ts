@@ -36,7 +36,7 @@ export type AppSubjects = Subjects<{
   BreakGlassGrant: BreakGlassGrant;
   Disagreement: Disagreement;
   EscalationLadder: EscalationLadder;
-}> | 'Concern' | 'PartnershipFigures' | 'all';
+}> | 'Concern' | 'PartnershipFigures' | 'PartnershipSettings' | 'all';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 
