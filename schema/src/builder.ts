@@ -59,3 +59,4 @@ export const builder = new SchemaBuilder<{
 // Every query and mutation needs a signed-in viewer unless it says otherwise (only `login`).
 builder.queryType({ authScopes: { signedIn: true } });
 builder.mutationType({ authScopes: { signedIn: true } });
+builder.subscriptionType({ authScopes: { signedIn: true } });

@@ -22,6 +22,16 @@ export interface AuthSettings {
 /** Why a request that presented a session token has no viewer. */
 export type SessionProblem = 'EXPIRED' | 'INVALID';
 
+/**
+ * New in-app notifications as they are committed, from whichever server process wrote them (the
+ * server implements it with PostgreSQL LISTEN/NOTIFY). Ids only: the subscriber re-reads each
+ * one with its own permissions.
+ */
+export interface LiveNotifications {
+  /** Resolves once notifications for `userId` will be heard; yields their ids until returned. */
+  subscribe(userId: string): Promise<AsyncIterableIterator<string>>;
+}
+
 export interface Context {
   db: Database;
   viewer: Viewer | null;
@@ -33,4 +43,6 @@ export interface Context {
   /** Issue the session cookie (browsers) once a sign-in succeeds; API clients use the token. */
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
+  /** Live updates; null where the server runs without them. */
+  live: LiveNotifications | null;
 }

@@ -48,13 +48,21 @@ import './admin/partnershipCalendar.ts';
 import './audit/accessLog.query.ts';
 import './audit/auditChain.query.ts';
 import './figures/partnershipFigures.query.ts';
+import './notifications/notifications.query.ts';
+import './notifications/notificationsMarkRead.mutation.ts';
+import './notifications/notificationPreferences.ts';
+import './notifications/notificationFailures.query.ts';
+import './notifications/notificationRetry.mutation.ts';
+import './notifications/notificationReceived.subscription.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 
-export type { Context, Viewer, AuthSettings, SessionProblem } from './context.ts';
+export type { Context, Viewer, AuthSettings, SessionProblem, LiveNotifications } from './context.ts';
 export { resumeSession } from './auth/sessions.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { roleFitsAgency, ROLES_BY_AGENCY } from './admin/roles.ts';
 export { verifyAuditChain } from './audit/chain.ts';
 export { sweepDeadlines } from './deadlines/sweep.ts';
 export { DEADLINE_TASK } from './deadlines/jobs.ts';
+export { wordsFor, NOTIFICATION_KINDS, NOTIFICATION_RULES, type NotificationKind } from './notifications/rules.ts';
+export { nextDigestAt } from './notifications/digestTime.ts';

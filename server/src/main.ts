@@ -9,6 +9,7 @@ import { createHttpServer } from './http/app.ts';
 import { startDeadlineSweeper } from './workers/deadlineSweeper.ts';
 import { createMailTransport } from './notifications/mailer.ts';
 import { startEmailDelivery } from './notifications/deliveryWorker.ts';
+import { createLiveNotifications } from './notifications/liveNotifications.ts';
 
 const log = (line: string) => console.log(`[wraparound] ${line}`);
 
@@ -27,7 +28,8 @@ async function main() {
     }
   }
 
-  const server = createHttpServer({ db, config });
+  const live = createLiveNotifications(database.url, log);
+  const server = createHttpServer({ db, config, live });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // Deadlines: a queue job per deadline makes each prompt; the interval sweep is the safety net.
   const jobs = await startJobWorker(db, database.url, log);
@@ -55,6 +57,7 @@ async function main() {
     await jobs.stop();
     stopEmail();
     mail.close();
+    await live.close();
     server.close();
     server.closeAllConnections();
     await db.$disconnect();

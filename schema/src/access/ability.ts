@@ -13,6 +13,7 @@ import { defineDisagreementRules } from '../disagreements/disagreements.rules.ts
 import { defineEncompassRules } from '../encompass/encompass.rules.ts';
 import { defineFiguresRules } from '../figures/figures.rules.ts';
 import { defineLadderRules } from '../ladder/ladder.rules.ts';
+import { defineNotificationRules } from '../notifications/notifications.rules.ts';
 import { defineRequestRules } from '../requests/requests.rules.ts';
 import { defineRestrictionRules } from '../restrictions/restrictions.rules.ts';
 import { type AppAbility, createPrismaAbility } from './casl.ts';
@@ -37,6 +38,7 @@ export function defineAbilityFor(viewer: Viewer, now: Date): AppAbility {
   defineLadderRules(rules);
   defineRestrictionRules(rules);
   defineFiguresRules(rules);
+  defineNotificationRules(rules);
   return builder.build();
 }
 

@@ -10,7 +10,7 @@ import {
 } from '@casl/prisma/runtime';
 import type {
   AuditEvent, Child, ChronologyEntry, EncompassNotification, InformationRequest, InformationRequestRecipient, Prisma,
-  Referral, Share, Restriction, BreakGlassGrant, Disagreement, EscalationLadder,
+  Referral, Share, Restriction, BreakGlassGrant, Disagreement, EscalationLadder, Notification,
 } from '@wraparound/prisma';
 
 export { createPrismaAbility };
@@ -21,7 +21,7 @@ export type WhereInput<M extends Prisma.ModelName> = WhereInputOf<Prisma.TypeMap
 /** 'manage' is CASL's word for every action on a subject: use it only where that is meant (the ladder). */
 export type Action =
   | 'read' | 'create' | 'update' | 'share' | 'refer' | 'decide' | 'request' | 'respond' | 'breakGlass' | 'manage'
-  | 'restrict' | 'lift' | 'review' | 'link';
+  | 'restrict' | 'lift' | 'review' | 'link' | 'retry';
 
 export type AppSubjects = Subjects<{
   Child: Child;
@@ -36,13 +36,14 @@ export type AppSubjects = Subjects<{
   BreakGlassGrant: BreakGlassGrant;
   Disagreement: Disagreement;
   EscalationLadder: EscalationLadder;
+  Notification: Notification;
 }> | 'Concern' | 'PartnershipFigures' | 'PartnershipSettings' | 'all';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 
 type ModelSubject =
   | 'Child' | 'ChronologyEntry' | 'Share' | 'Referral' | 'InformationRequest' | 'InformationRequestRecipient'
-  | 'EncompassNotification' | 'AuditEvent' | 'Restriction' | 'BreakGlassGrant' | 'Disagreement' | 'EscalationLadder';
+  | 'EncompassNotification' | 'AuditEvent' | 'Restriction' | 'BreakGlassGrant' | 'Disagreement' | 'EscalationLadder' | 'Notification';
 
 /**
  * The Prisma `where` for the records of `model` the ability allows `action` on: the same rules

@@ -11,6 +11,8 @@ import { parseInput } from '../common/validation.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
 import { startSession } from './sessions.ts';
 import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+import { newReference } from '../common/references.ts';
+import { announce } from '../notifications/rules.ts';
 
 export class LoginFailedError extends Error {
   constructor() {
@@ -99,6 +101,11 @@ builder.mutationField('login', (t) =>
           if (until && user) {
             await tx.user.update({ where: { id: user.id }, data: { lockedUntil: until } });
             await recordAudit(tx, ctx, { action: 'account.locked', actor, subjectType: 'User', subjectId: user.id });
+            // The account's holder hears of it (someone may be guessing their password); the
+            // person signing in learns nothing more than the lock-out message everyone gets.
+            await announce(tx, 'ACCOUNT_LOCKED', { userId: user.id }, {
+              partnershipId: user.partnershipId, subjectType: 'User', subjectId: user.id, reference: newReference('SEC'), actorUserId: null, at: now,
+            });
           }
           return until;
         });

@@ -9,7 +9,7 @@ import { addWorkingDays } from '../calendar/workingTime.ts';
 import { calendarOf } from '../calendar/partnershipCalendar.ts';
 import { NotFoundError, ValidationError } from '../common/failures.ts';
 import { idOf } from '../common/ids.ts';
-import { notify } from '../notifications/notify.ts';
+import { announce } from '../notifications/rules.ts';
 import './concern.type.ts';
 
 const ReferralSuccess = successType('ConcernReferSuccess', 'referral', 'Referral');
@@ -61,14 +61,9 @@ builder.mutationField('concernRefer', (t) =>
           data: { partnershipId: viewer.partnershipId, kind: 'REFERRAL_DECISION_DUE', subjectId: created.id, dueAt },
         });
         // The front door hears of it at once: its deciders, in the app and by email (reference only).
-        const deciders = await tx.user.findMany({
-          where: { organisationId: frontDoor.id, active: true, roles: { hasSome: ['MASH_WORKER', 'MASH_MANAGER', 'SOCIAL_WORKER', 'TEAM_MANAGER'] } },
-          select: { id: true },
+        await announce(tx, 'REFERRAL_RECEIVED', { frontDoorId: frontDoor.id, immediateRisk: concern.riskLevel === 'IMMEDIATE' }, {
+          partnershipId: viewer.partnershipId, subjectType: 'Referral', subjectId: created.id, reference: concern.reference, actorUserId: viewer.userId, at: now,
         });
-        await notify(tx, {
-          partnershipId: viewer.partnershipId, kind: 'REFERRAL_RECEIVED', urgent: concern.riskLevel === 'IMMEDIATE',
-          subjectType: 'Referral', subjectId: created.id, reference: concern.reference, actorUserId: viewer.userId, at: now,
-        }, deciders.map((d) => d.id));
         await recordAudit(tx, ctx, { action: 'concern.refer', subjectType: 'Referral', subjectId: created.id, childId: concern.childId });
         return created;
       });

@@ -12,7 +12,7 @@ import { FrontDoorDecisionEnum } from '../common/enums.ts';
 import { NotFoundError, ValidationError } from '../common/failures.ts';
 import { idOf } from '../common/ids.ts';
 import { parseInput } from '../common/validation.ts';
-import { notify } from '../notifications/notify.ts';
+import { announce } from '../notifications/rules.ts';
 import './concern.type.ts';
 
 export const DECISION_LABELS: Record<FrontDoorDecision, string> = {
@@ -98,10 +98,9 @@ builder.mutationField('referralDecide', (t) =>
         });
         // The referrer is told: the person who referred, in the app and by email (reference only).
         const concern = await tx.concern.findUniqueOrThrow({ where: { id: referral.concernId }, select: { reference: true } });
-        await notify(tx, {
-          partnershipId: viewer.partnershipId, kind: 'REFERRAL_DECIDED', urgent: decision === 'IMMEDIATE_PROTECTIVE_ACTION',
-          subjectType: 'Referral', subjectId: referral.id, reference: concern.reference, actorUserId: viewer.userId, at: now,
-        }, [referral.referredById]);
+        await announce(tx, 'REFERRAL_DECIDED', { referrerId: referral.referredById, protectiveAction: decision === 'IMMEDIATE_PROTECTIVE_ACTION' }, {
+          partnershipId: viewer.partnershipId, subjectType: 'Referral', subjectId: referral.id, reference: concern.reference, actorUserId: viewer.userId, at: now,
+        });
         await tx.referral.update({ where: { id: referral.id }, data: { referrerNotifiedAt: now } });
         await recordAudit(tx, ctx, {
           action: 'referral.decide',

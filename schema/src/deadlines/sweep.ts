@@ -9,6 +9,7 @@
 // mid-batch rolls back; its rows are still PENDING and the next sweep takes them.
 import type { Database, DatabaseTx, Deadline } from '@wraparound/prisma';
 import { stageEscalation, stageExpiry, stageReminder } from '../disagreements/clockTransitions.ts';
+import { requestDueSoon, requestOverdue } from '../requests/requestClock.ts';
 
 type Handler = (tx: DatabaseTx, deadline: Deadline, now: Date) => Promise<void>;
 
@@ -16,9 +17,11 @@ const HANDLERS: Partial<Record<Deadline['kind'], Handler>> = {
   STAGE_REMINDER: stageReminder,
   STAGE_EXPIRY: stageExpiry,
   STAGE_ESCALATION: stageEscalation,
-  // Other kinds (referral, information request, Encompass, share and break-glass expiry) are
-  // marked done: access already ends by time in the read rules; their alerts come with the
-  // notifications work.
+  INFORMATION_REQUEST_DUE_SOON: requestDueSoon,
+  INFORMATION_REQUEST_DUE: requestOverdue,
+  // Other kinds (referral, Encompass, share and break-glass expiry) are only marked done: access
+  // already ends by time in the read rules, and overdue referrals and Encompass notifications
+  // show as overdue where people work (and in the partnership's figures).
 };
 
 export interface SweepResult {

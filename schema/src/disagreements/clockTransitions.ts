@@ -5,8 +5,8 @@
 // expects, so a deadline that fires twice, or after the disagreement moved on, changes nothing.
 import type { DatabaseTx, Deadline } from '@wraparound/prisma';
 import { recordSystemAudit } from '../audit/record.ts';
-import { notify } from '../notifications/notify.ts';
-import { leadPartnerAlertees, peopleAtStage } from './stagePeople.ts';
+import { announce } from '../notifications/rules.ts';
+import { eventOf } from './disagreementEvent.ts';
 import { enterStage, leaveStage } from './stageClock.ts';
 
 async function openStage(tx: DatabaseTx, stageRowId: string) {
@@ -27,10 +27,7 @@ export async function stageReminder(tx: DatabaseTx, deadline: Deadline, now: Dat
   const percent = Number(deadline.key);
   await tx.disagreementStage.update({ where: { id: stage.id }, data: { remindersSent: { push: percent } } });
   const d = stage.disagreement;
-  await notify(tx, {
-    partnershipId: d.partnershipId, kind: 'DISAGREEMENT_DEADLINE_APPROACHING', urgent: d.urgency === 'URGENT',
-    subjectType: 'Disagreement', subjectId: d.id, reference: d.reference, actorUserId: null, at: now,
-  }, await peopleAtStage(tx, d, stage.ladderStage));
+  await announce(tx, 'DISAGREEMENT_DEADLINE_APPROACHING', { disagreement: d, stage: stage.ladderStage }, eventOf(d, now));
 }
 
 export async function stageExpiry(tx: DatabaseTx, deadline: Deadline, now: Date) {
@@ -40,13 +37,11 @@ export async function stageExpiry(tx: DatabaseTx, deadline: Deadline, now: Date)
   await tx.disagreementStage.update({ where: { id: stage.id }, data: { overdueAt: stage.dueAt } });
   await tx.disagreement.update({ where: { id: d.id }, data: { overdue: true } });
   const next = d.ladder.stages.find((s) => s.position === stage.position + 1);
-  const event = { partnershipId: d.partnershipId, subjectType: 'Disagreement', subjectId: d.id, reference: d.reference, actorUserId: null, at: now };
-  await notify(tx, { ...event, kind: 'DISAGREEMENT_OVERDUE', urgent: true }, [
-    ...(await peopleAtStage(tx, d, stage.ladderStage)),
-    ...(next && stage.ladderStage.notifyNextOnExpiry ? await peopleAtStage(tx, d, next) : []),
-  ]);
+  await announce(tx, 'DISAGREEMENT_OVERDUE', {
+    disagreement: d, stage: stage.ladderStage, next: next && stage.ladderStage.notifyNextOnExpiry ? next : null,
+  }, eventOf(d, now));
   if (!next && stage.ladderStage.alertLeadPartnersOnExpiry) {
-    await notify(tx, { ...event, kind: 'DISAGREEMENT_FINAL_STAGE_EXPIRED', urgent: true }, await leadPartnerAlertees(tx, d.partnershipId));
+    await announce(tx, 'DISAGREEMENT_FINAL_STAGE_EXPIRED', {}, eventOf(d, now));
   }
   await recordSystemAudit(tx, d.partnershipId, now, {
     action: 'disagreement.overdue', subjectType: 'Disagreement', subjectId: d.id, childId: d.childId, detail: { stage: stage.position },
@@ -68,20 +63,9 @@ export async function stageEscalation(tx: DatabaseTx, deadline: Deadline, now: D
   await leaveStage(tx, stage.id, now, 'ESCALATED_BY_CLOCK', null, 'The stage’s time and grace period ran out');
   const entered = await enterStage(tx, d, d.ladder, next, now);
   await tx.disagreement.update({ where: { id: d.id }, data: { currentDueAt: entered.dueAt } });
-  await notify(tx, {
-    partnershipId: d.partnershipId, kind: 'DISAGREEMENT_ESCALATED', urgent: d.urgency === 'URGENT' || d.immediateRisk,
-    subjectType: 'Disagreement', subjectId: d.id, reference: d.reference, actorUserId: null, at: now,
-  }, [...(await peopleAtStage(tx, d, next)), ...(next.notifyPartnershipOnEntry ? await partnershipTeam(tx, d.partnershipId) : [])]);
+  await announce(tx, 'DISAGREEMENT_ESCALATED', { disagreement: d, stage: next, notifyPartnership: next.notifyPartnershipOnEntry }, eventOf(d, now));
   await recordSystemAudit(tx, d.partnershipId, now, {
     action: 'disagreement.escalate_by_clock', subjectType: 'Disagreement', subjectId: d.id, childId: d.childId,
     detail: { from: stage.position, to: next.position },
   });
-}
-
-async function partnershipTeam(tx: DatabaseTx, partnershipId: string) {
-  const users = await tx.user.findMany({
-    where: { partnershipId, active: true, roles: { hasSome: ['BUSINESS_MANAGER'] } },
-    select: { id: true },
-  });
-  return users.map((u) => u.id);
 }

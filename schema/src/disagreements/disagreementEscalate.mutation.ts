@@ -2,6 +2,8 @@
 // stops its clock; the next stage starts its own.
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { announce } from '../notifications/rules.ts';
+import { eventOf } from './disagreementEvent.ts';
 import { builder } from '../builder.ts';
 import { NotAuthorisedError, NotFoundError, ValidationError } from '../common/failures.ts';
 import { successType } from '../common/results.ts';
@@ -28,6 +30,7 @@ builder.mutationField('disagreementEscalate', (t) =>
         await leaveStage(tx, openStage.id, now, 'ESCALATED_BY_HAND', ctx.viewer!.userId, reason);
         const entered = await enterStage(tx, disagreement, disagreement.ladder, next, now);
         await tx.disagreement.update({ where: { id: disagreement.id }, data: { currentDueAt: entered.dueAt } });
+        await announce(tx, 'DISAGREEMENT_ESCALATED', { disagreement, stage: next, notifyPartnership: next.notifyPartnershipOnEntry }, eventOf(disagreement, now, ctx.viewer!.userId));
         await recordAudit(tx, ctx, {
           action: 'disagreement.escalate', subjectType: 'Disagreement', subjectId: disagreement.id, childId: disagreement.childId,
           purpose: reason, detail: { from: disagreement.currentPosition, to: next.position },

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { abilityOf } from '../access/ability.ts';
 import { recordAudit } from '../audit/record.ts';
+import { announce } from '../notifications/rules.ts';
+import { eventOf } from './disagreementEvent.ts';
 import { builder } from '../builder.ts';
 import { CHILD_NOT_VISIBLE, readableChild } from '../children/readableChild.ts';
 import { NotAuthorisedError, ValidationError } from '../common/failures.ts';
@@ -116,6 +118,7 @@ builder.mutationField('disagreementRaise', (t) =>
         });
         const entered = await enterStage(tx, created, ladder, stage, now);
         await tx.disagreement.update({ where: { id: created.id }, data: { currentDueAt: entered.dueAt } });
+        await announce(tx, 'DISAGREEMENT_RAISED', { disagreement: created, stage }, eventOf(created, now, viewer.userId));
         await recordAudit(tx, ctx, {
           action: 'disagreement.raise', subjectType: 'Disagreement', subjectId: created.id, childId: child!.id,
           detail: { stage: stage.position, urgency: data.urgency, ladderVersion: ladder.version },

@@ -3,6 +3,8 @@
 // statement is copied into the child's chronology for each agency involved.
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { announce } from '../notifications/rules.ts';
+import { eventOf } from './disagreementEvent.ts';
 import { builder } from '../builder.ts';
 import { NotAuthorisedError, NotFoundError, ValidationError } from '../common/failures.ts';
 import type { FieldProblem } from '../common/failures.ts';
@@ -61,7 +63,7 @@ builder.mutationField('disagreementResolve', (t) =>
       const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
       const parsed = rules(today).safeParse(input);
       const problems: FieldProblem[] = parsed.success ? [] : problemsOf(parsed.error, ['input']);
-      const { disagreement, openStage, sides } = await loadOpenDisagreement(ctx, input.disagreementId);
+      const { disagreement, stage, openStage, sides } = await loadOpenDisagreement(ctx, input.disagreementId);
       if (sides.length === 0) throw new NotAuthorisedError('You do not act at this stage of the disagreement');
 
       const owners: { organisationId: string; userId: string | null }[] = [];
@@ -102,6 +104,7 @@ builder.mutationField('disagreementResolve', (t) =>
             detail: data.outcomeStatement,
           })),
         });
+        await announce(tx, 'DISAGREEMENT_RESOLVED', { disagreement, stage }, eventOf(disagreement, now, viewer.userId));
         await recordAudit(tx, ctx, {
           action: 'disagreement.resolve', subjectType: 'Disagreement', subjectId: disagreement.id, childId: disagreement.childId,
           detail: { stage: disagreement.currentPosition, systemIssueFound: data.systemIssueFound },

@@ -2,6 +2,8 @@
 // rationale.
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
+import { announce } from '../notifications/rules.ts';
+import { eventOf } from './disagreementEvent.ts';
 import { builder } from '../builder.ts';
 import { NotAuthorisedError, NotFoundError, ValidationError } from '../common/failures.ts';
 import { successType } from '../common/results.ts';
@@ -26,7 +28,7 @@ builder.mutationField('disagreementRespond', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const data = parseInput(Rules, args, []);
-      const { disagreement, openStage, sides } = await loadOpenDisagreement(ctx, args.disagreementId);
+      const { disagreement, stage, openStage, sides } = await loadOpenDisagreement(ctx, args.disagreementId);
       if (sides.length === 0) throw new NotAuthorisedError('You do not act at this stage of the disagreement');
       await ctx.db.$transaction(async (tx) => {
         await claimVersion(tx, disagreement, {});
@@ -37,6 +39,7 @@ builder.mutationField('disagreementRespond', (t) =>
             discussion: data.discussion, decision: data.decision, rationale: data.rationale,
           },
         });
+        await announce(tx, 'DISAGREEMENT_RESPONDED', { disagreement, stage }, eventOf(disagreement, ctx.now(), ctx.viewer!.userId));
         await recordAudit(tx, ctx, { action: 'disagreement.respond', subjectType: 'Disagreement', subjectId: disagreement.id, childId: disagreement.childId, detail: { stage: disagreement.currentPosition } });
       });
       return { id: disagreement.id };

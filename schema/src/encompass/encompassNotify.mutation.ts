@@ -15,6 +15,7 @@ import { newReference } from '../common/references.ts';
 import { successType } from '../common/results.ts';
 import { problemsOf } from '../common/validation.ts';
 import './notification.type.ts';
+import { announce } from '../notifications/rules.ts';
 
 const EncompassNotifyInput = builder.inputType('EncompassNotifyInput', {
   fields: (t) => ({
@@ -140,6 +141,11 @@ builder.mutationField('encompassNotify', (t) =>
         // notifications nobody at the school has read yet.
         await tx.deadline.create({
           data: { partnershipId: viewer.partnershipId, kind: 'ENCOMPASS_DUE', subjectId: created.id, dueAt: dueBy },
+        });
+        // The school's key adults are told at once, whatever their digest preference.
+        await announce(tx, 'ENCOMPASS_RECEIVED', { schoolId: school.id }, {
+          partnershipId: viewer.partnershipId, subjectType: 'EncompassNotification', subjectId: created.id,
+          reference: created.reference, actorUserId: viewer.userId, at: now,
         });
         await recordAudit(tx, ctx, {
           action: 'encompass.notify',

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { CHILD_NOT_VISIBLE, readableChild } from '../children/readableChild.ts';
 import { calendarOf } from '../calendar/partnershipCalendar.ts';
-import { deadlineFor } from '../calendar/workingTime.ts';
+import { deadlineFor, pointInLimit } from '../calendar/workingTime.ts';
 import { RagEnum } from '../common/enums.ts';
 import { NotAuthorisedError, ValidationError } from '../common/failures.ts';
 import type { FieldProblem } from '../common/failures.ts';
@@ -19,6 +19,7 @@ import { newReference } from '../common/references.ts';
 import { successType } from '../common/results.ts';
 import { problemsOf } from '../common/validation.ts';
 import type { Context } from '../context.ts';
+import { announce } from '../notifications/rules.ts';
 import './request.type.ts';
 
 const InformationRequestCreateInput = builder.inputType('InformationRequestCreateInput', {
@@ -95,6 +96,7 @@ builder.mutationField('informationRequestCreate', (t) =>
 
       const now = ctx.now();
       let dueAt: Date | null = null;
+      let dueSoonAt: Date | null = null;
       if (parsed.success) {
         const rag = parsed.data.rag;
         const limit = await ctx.db.ragDeadline.findUnique({ where: { partnershipId_rag: { partnershipId: viewer.partnershipId, rag } } });
@@ -102,7 +104,10 @@ builder.mutationField('informationRequestCreate', (t) =>
           problems.push({ path: ['input', 'rag'], message: `Your partnership has not set a deadline for ${rag} requests: ask your partnership administrator` });
         } else {
           try {
-            dueAt = deadlineFor(await calendarOf(ctx.db, viewer.partnershipId), now, limit.amount, limit.clock);
+            const calendar = await calendarOf(ctx.db, viewer.partnershipId);
+            dueAt = deadlineFor(calendar, now, limit.amount, limit.clock);
+            // "Due soon" when three quarters of the time has gone, on the same clock.
+            dueSoonAt = pointInLimit(calendar, now, dueAt, 0.75, limit.clock);
           } catch (error) {
             if (!(error instanceof RangeError)) throw error;
             problems.push({ path: ['input', 'rag'], message: `Your partnership's deadline for ${rag} requests cannot be used (${error.message}): ask your partnership administrator` });
@@ -131,10 +136,17 @@ builder.mutationField('informationRequestCreate', (t) =>
           const recipient = await tx.informationRequestRecipient.create({
             data: { partnershipId: viewer.partnershipId, requestId: created.id, organisationId: organisation.id, dueAt: due },
           });
-          await tx.deadline.create({
-            data: { partnershipId: viewer.partnershipId, kind: 'INFORMATION_REQUEST_DUE', subjectId: recipient.id, dueAt: due },
+          await tx.deadline.createMany({
+            data: [
+              { partnershipId: viewer.partnershipId, kind: 'INFORMATION_REQUEST_DUE_SOON', subjectId: recipient.id, dueAt: dueSoonAt ?? due },
+              { partnershipId: viewer.partnershipId, kind: 'INFORMATION_REQUEST_DUE', subjectId: recipient.id, dueAt: due },
+            ],
           });
         }
+        await announce(tx, 'INFORMATION_REQUEST_RECEIVED', { organisationIds: recipients.map((o) => o.id), rag: data.rag }, {
+          partnershipId: viewer.partnershipId, subjectType: 'InformationRequest', subjectId: created.id,
+          reference: created.reference, actorUserId: viewer.userId, at: now,
+        });
         await recordAudit(tx, ctx, {
           action: 'informationRequest.create',
           subjectType: 'InformationRequest',

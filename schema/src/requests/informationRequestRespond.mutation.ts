@@ -13,6 +13,7 @@ import { NotFoundError, ValidationError } from '../common/failures.ts';
 import { idOf } from '../common/ids.ts';
 import { successType } from '../common/results.ts';
 import { parseInput } from '../common/validation.ts';
+import { announce } from '../notifications/rules.ts';
 import './request.type.ts';
 
 const InformationRequestRespondInput = builder.inputType('InformationRequestRespondInput', {
@@ -109,13 +110,18 @@ builder.mutationField('informationRequestRespond', (t) =>
         });
         await tx.informationRequestRecipient.update({ where: { id: recipient.id }, data: { responseEntryId: entry.id } });
         await tx.deadline.updateMany({
-          where: { kind: 'INFORMATION_REQUEST_DUE', subjectId: recipient.id, state: 'PENDING' },
+          where: { kind: { in: ['INFORMATION_REQUEST_DUE_SOON', 'INFORMATION_REQUEST_DUE'] }, subjectId: recipient.id, state: 'PENDING' },
           data: { state: 'DONE', handledAt: now },
         });
         const unanswered = await tx.informationRequestRecipient.count({ where: { requestId: request.id, respondedAt: null } });
         if (unanswered === 0) {
           await tx.informationRequest.updateMany({ where: { id: request.id, status: 'OPEN' }, data: { status: 'ANSWERED' } });
         }
+        // The requester is told an answer is there (it is the share above that lets them read it).
+        await announce(tx, 'INFORMATION_REQUEST_ANSWERED', { requesterId: request.requestedById }, {
+          partnershipId: viewer.partnershipId, subjectType: 'InformationRequest', subjectId: request.id,
+          reference: request.reference, actorUserId: viewer.userId, at: now,
+        });
         await recordAudit(tx, ctx, {
           action: 'informationRequest.respond',
           subjectType: 'InformationRequestRecipient',

@@ -14,7 +14,7 @@ import { NotAuthorisedError, NotFoundError, ValidationError } from '../common/fa
 import { idOf } from '../common/ids.ts';
 import { newReference } from '../common/references.ts';
 import { parseInput } from '../common/validation.ts';
-import { notify } from '../notifications/notify.ts';
+import { announce } from '../notifications/rules.ts';
 import './breakGlassGrant.type.ts';
 
 const BreakGlassInput = builder.inputType('BreakGlassInput', {
@@ -69,25 +69,11 @@ builder.mutationField('breakGlass', (t) =>
         await tx.deadline.create({
           data: { partnershipId: viewer.partnershipId, kind: 'BREAK_GLASS_EXPIRY', subjectId: created.id, dueAt: expiresAt },
         });
-        const igLeads = await tx.user.findMany({
-          where: { partnershipId: viewer.partnershipId, active: true, roles: { has: 'IG_LEAD' } },
-          select: { id: true },
+        // The IG leads are told; the alert carries a reference, never the child's details or the reason.
+        const alert = await announce(tx, 'BREAK_GLASS', {}, {
+          partnershipId: viewer.partnershipId, subjectType: 'BreakGlassGrant', subjectId: created.id,
+          reference: newReference('BG'), actorUserId: viewer.userId, at: now,
         });
-        // The alert carries a reference, never the child's details or the reason.
-        const alert = await notify(
-          tx,
-          {
-            partnershipId: viewer.partnershipId,
-            kind: 'BREAK_GLASS',
-            urgent: true,
-            subjectType: 'BreakGlassGrant',
-            subjectId: created.id,
-            reference: newReference('BG'),
-            actorUserId: viewer.userId,
-            at: now,
-          },
-          igLeads.map((u) => u.id),
-        );
         await recordAudit(tx, ctx, {
           action: 'break_glass.grant',
           subjectType: 'BreakGlassGrant',

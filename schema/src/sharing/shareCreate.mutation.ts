@@ -4,6 +4,8 @@
 import { abilityOf } from '../access/ability.ts';
 import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
+import { newReference } from '../common/references.ts';
+import { announce } from '../notifications/rules.ts';
 import { builder } from '../builder.ts';
 import { successType } from '../common/results.ts';
 import {
@@ -97,6 +99,11 @@ builder.mutationField('shareCreate', (t) =>
             data: { partnershipId: viewer.partnershipId, kind: 'SHARE_EXPIRY', subjectId: created.id, dueAt: created.expiresAt },
           });
         }
+        // The recipient is told that something was shared, and which entry to open; not what it says.
+        await announce(tx, 'SHARE_RECEIVED', { organisationId: created.recipientOrganisationId, userId: created.recipientUserId }, {
+          partnershipId: viewer.partnershipId, subjectType: 'ChronologyEntry', subjectId: entry.id,
+          reference: newReference('SHR'), actorUserId: viewer.userId, at: now,
+        });
         await recordAudit(tx, ctx, {
           action: 'share.create',
           subjectType: 'Share',

@@ -7,7 +7,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Database } from '@wraparound/prisma';
-import { schema } from '@wraparound/schema';
+import { schema, type LiveNotifications } from '@wraparound/schema';
 import type { Config } from '../config.ts';
 import { REPO_ROOT } from '../config.ts';
 import { buildContext, pendingCookies } from './context.ts';
@@ -18,6 +18,8 @@ export interface AppDeps {
   /** The clock; tests inject one to move time. */
   now?: () => Date;
   log?: (line: string) => void;
+  /** Live notification updates (LISTEN/NOTIFY); without it the subscription says it is unavailable. */
+  live?: LiveNotifications | null;
 }
 
 export const CSRF_HEADER = 'x-wraparound-csrf';
@@ -64,7 +66,7 @@ export function createGraphQLHandler(deps: AppDeps) {
       },
     },
     context: ({ request, req }) =>
-      buildContext({ db, auth: config.auth, secureCookies: config.secureCookies, now }, request, req?.socket?.remoteAddress ?? null),
+      buildContext({ db, auth: config.auth, secureCookies: config.secureCookies, now, live: deps.live ?? null }, request, req?.socket?.remoteAddress ?? null),
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({

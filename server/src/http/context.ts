@@ -1,7 +1,7 @@
 // Builds each request's context: who is signed in (from the bearer token or the session cookie),
 // the clock, and the way to set or clear the session cookie on the response.
 import type { Database } from '@wraparound/prisma';
-import type { AuthSettings, Context } from '@wraparound/schema';
+import type { AuthSettings, Context, LiveNotifications } from '@wraparound/schema';
 import { resumeSession } from '@wraparound/schema';
 import { readCookie, serialiseSessionCookie, sessionCookieName } from './cookies.ts';
 
@@ -10,6 +10,7 @@ export interface ContextDeps {
   auth: AuthSettings;
   secureCookies: boolean;
   now: () => Date;
+  live: LiveNotifications | null;
 }
 
 /** Set-Cookie values each response must carry, keyed by its request. */
@@ -39,5 +40,6 @@ export async function buildContext(deps: ContextDeps, request: Request, ipAddres
     request: { ipAddress, userAgent: request.headers.get('user-agent') },
     setSessionCookie: (value, expiresAt) => cookies.push(serialiseSessionCookie(deps.secureCookies, value, expiresAt)),
     clearSessionCookie: () => cookies.push(serialiseSessionCookie(deps.secureCookies, '', null)),
+    live: deps.live,
   };
 }

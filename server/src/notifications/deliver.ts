@@ -14,11 +14,10 @@
 // own id on every attempt, so the repeat is recognisable (and most mail systems drop it).
 //
 // IN_APP rows are not touched: they are read in the app. Rows for a recipient who is no longer
-// active are CANCELLED. The daily digest (User.notificationDelivery) is not applied yet: every
-// EMAIL row is sent as it comes due.
-import type { Database } from '@wraparound/prisma';
+// active are CANCELLED. Rows HELD_FOR_DIGEST are the digest's (digest.ts).
+import type { Database, Prisma } from '@wraparound/prisma';
 import { renderEmail } from './email.ts';
-import type { MailTransport } from './mailer.ts';
+import type { MailTransport, OutgoingEmail } from './mailer.ts';
 
 export interface DeliverOptions {
   now: Date;
@@ -132,28 +131,44 @@ export async function deliverDueEmails(db: Database, transport: MailTransport, o
       continue;
     }
 
-    let failure: unknown = null;
-    try {
-      await transport.send(claim.message);
-    } catch (error) {
-      failure = error;
-    }
     // Only our own claim is updated: if the lease passed meanwhile and another worker took the
     // row, its attempt counter has moved on and this write changes nothing.
     const mine = { id: claim.id, status: 'SENDING' as const, attempts: claim.attempts };
-    if (failure === null) {
-      await db.notification.updateMany({ where: mine, data: { status: 'SENT', sentAt: now, messageId: claim.message.messageId, lastError: null } });
-      result.sent++;
-    } else if (claim.attempts >= maxAttempts) {
-      await db.notification.updateMany({ where: mine, data: { status: 'FAILED', lastError: describeFailure(failure) } });
-      result.failed++;
-    } else {
-      await db.notification.updateMany({
-        where: mine,
-        data: { status: 'PENDING', nextAttemptAt: new Date(now.getTime() + backoffMs(claim.attempts)), lastError: describeFailure(failure) },
-      });
-      result.retried++;
-    }
+    const { outcome, count } = await sendAndRecord(db, transport, claim.message, mine, { attempts: claim.attempts, maxAttempts, now, waiting: 'PENDING' });
+    result[outcome] += count;
   }
   return result;
+}
+
+/**
+ * Sends one message (outside any transaction), then records the outcome on the claimed rows that
+ * are still ours (`mine`): SENT; or, after the last attempt, FAILED; or back to `waiting` with a
+ * later nextAttemptAt.
+ */
+export async function sendAndRecord(
+  db: Database,
+  transport: MailTransport,
+  message: OutgoingEmail,
+  mine: Prisma.NotificationWhereInput,
+  { attempts, maxAttempts, now, waiting }: { attempts: number; maxAttempts: number; now: Date; waiting: 'PENDING' | 'HELD_FOR_DIGEST' },
+): Promise<{ outcome: 'sent' | 'failed' | 'retried'; count: number }> {
+  let failure: unknown = null;
+  try {
+    await transport.send(message);
+  } catch (error) {
+    failure = error;
+  }
+  if (failure === null) {
+    const { count } = await db.notification.updateMany({ where: mine, data: { status: 'SENT', sentAt: now, messageId: message.messageId, lastError: null } });
+    return { outcome: 'sent', count };
+  }
+  if (attempts >= maxAttempts) {
+    const { count } = await db.notification.updateMany({ where: mine, data: { status: 'FAILED', lastError: describeFailure(failure) } });
+    return { outcome: 'failed', count };
+  }
+  const { count } = await db.notification.updateMany({
+    where: mine,
+    data: { status: waiting, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastError: describeFailure(failure) },
+  });
+  return { outcome: 'retried', count };
 }

@@ -3,87 +3,39 @@
 // server (backoff and retry), give up on an address that never works, and fall back to .eml files
 // when no SMTP_URL is set.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Child, Notification } from '@wraparound/prisma';
 import { createMailTransport, deliverDueEmails, type MailTransport } from '@wraparound/server';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { simpleParser } from 'mailparser';
+import { startMailCatcher, type MailCatcher } from '../support/mailCatcher.ts';
 import { as, globalId } from '../access/fixtures.ts';
 import { BREAK_GLASS, EMAIL, userId } from '../restrictions/support.ts';
 
-interface Received {
-  raw: string;
-  to: string[];
-  messageId: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
 let app: TestApp;
-let smtp: SMTPServer;
+let catcher: MailCatcher;
 let transport: MailTransport;
 let children: Child[];
 let igLeadId: string;
-const received: Received[] = [];
-/** 'accept', 'refuse' (every message, transiently), or an address whose RCPT is refused for good. */
-let mode: 'accept' | 'refuse' | { rejectAddress: string } = 'accept';
 
 const PUBLIC_URL = 'https://wraparound.test';
 const FROM = 'Wraparound <no-reply@wraparound.invalid>';
 const REASON = 'Child missing overnight; police need the safeguarding history now';
 const settings = (now: Date, maxAttempts = 8) => ({ now, maxAttempts, publicUrl: PUBLIC_URL, from: FROM });
-const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
 
 beforeAll(async () => {
   app = await startTestApp();
   children = await app.db.child.findMany({ where: { partnership: { code: 'northmoor' } }, orderBy: { id: 'asc' } });
   igLeadId = await userId(app, EMAIL.igLead);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (typeof mode === 'object' && address.address.toLowerCase() === mode.rejectAddress) {
-        return callback(smtpError('Mailbox unavailable', 550));
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (mode === 'refuse') return callback(smtpError('Try again later', 451));
-        const raw = Buffer.concat(chunks);
-        simpleParser(raw).then(
-          (mail) => {
-            received.push({
-              raw: raw.toString('utf8'),
-              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-              messageId: mail.messageId ?? '',
-              subject: mail.subject ?? '',
-              text: mail.text ?? '',
-              html: typeof mail.html === 'string' ? mail.html : '',
-            });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  transport = createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, dataDir: os.tmpdir() });
+  catcher = await startMailCatcher();
+  transport = createMailTransport({ smtpUrl: catcher.url, dataDir: os.tmpdir() });
 });
 
 afterAll(async () => {
   transport?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await catcher?.close();
   await app?.close();
 });
 
@@ -107,7 +59,7 @@ describe('delivering break-glass alerts', () => {
   it('sends each EMAIL row once to the IG lead, marks it SENT, and a second run sends nothing', async () => {
     // Whatever the seed left in the outbox is delivered too; start from an empty one.
     await deliverDueEmails(app.db, transport, settings(app.now()));
-    received.length = 0;
+    catcher.received.length = 0;
     expect(await pendingEmails()).toBe(0);
 
     const alerts = [await breakGlass(0), await breakGlass(1)];
@@ -116,9 +68,9 @@ describe('delivering break-glass alerts', () => {
 
     const result = await deliverDueEmails(app.db, transport, settings(app.now()));
     expect(result).toEqual({ sent: 2, failed: 0, retried: 0, cancelled: 0 });
-    expect(received).toHaveLength(2);
+    expect(catcher.received).toHaveLength(2);
     for (const alert of alerts) {
-      const mails = received.filter((m) => m.messageId === `<${alert.id}@wraparound>`);
+      const mails = catcher.received.filter((m) => m.messageId === `<${alert.id}@wraparound>`);
       expect(mails).toHaveLength(1);
       const mail = mails[0]!;
       expect(mail.to).toEqual([EMAIL.igLead]);
@@ -136,17 +88,17 @@ describe('delivering break-glass alerts', () => {
       expect(row).toMatchObject({ status: 'SENT', attempts: 1, messageId: `<${row.id}@wraparound>`, lastError: null });
       expect(row.sentAt).not.toBeNull();
     }
-    // IN_APP rows are read in the app, never touched by the outbox.
+    // IN_APP rows are delivered by being in the feed, never touched by the outbox.
     const inAppAfter = await app.db.notification.findMany({ where: { id: { in: inAppBefore.map((n) => n.id) } } });
-    expect(inAppAfter.map((n) => [n.status, n.attempts])).toEqual(inAppBefore.map(() => ['PENDING', 0]));
+    expect(inAppAfter.map((n) => [n.status, n.attempts])).toEqual(inAppBefore.map(() => ['SENT', 0]));
 
     expect(await deliverDueEmails(app.db, transport, settings(new Date(app.now().getTime() + 3_600_000)))).toEqual({ sent: 0, failed: 0, retried: 0, cancelled: 0 });
-    expect(received).toHaveLength(2);
+    expect(catcher.received).toHaveLength(2);
   });
 
   it('no mail carries a child’s name, NHS number or date of birth', async () => {
-    expect(received.length).toBeGreaterThan(0);
-    for (const mail of received) {
+    expect(catcher.received.length).toBeGreaterThan(0);
+    for (const mail of catcher.received) {
       const everything = [mail.raw, mail.subject, mail.text, mail.html].join('\n');
       for (const child of children) {
         expect(everything).not.toContain(`${child.givenName} ${child.familyName}`);
@@ -160,12 +112,12 @@ describe('delivering break-glass alerts', () => {
 
 describe('when the mail server fails', () => {
   it('a refusing server leaves the rows PENDING with a later attempt; once it accepts, each is sent exactly once', async () => {
-    received.length = 0;
+    catcher.received.length = 0;
     const alerts = [await breakGlass(2), await breakGlass(3), await breakGlass(4)];
     const ids = alerts.map((a) => a.id);
     const now = app.now();
 
-    mode = 'refuse';
+    catcher.mode = { kind: 'refuse' };
     expect(await deliverDueEmails(app.db, transport, settings(now))).toEqual({ sent: 0, failed: 0, retried: 3, cancelled: 0 });
     for (const row of await rows(ids)) {
       expect(row).toMatchObject({ status: 'PENDING', attempts: 1, sentAt: null, messageId: null });
@@ -173,20 +125,20 @@ describe('when the mail server fails', () => {
       expect(row.lastError).toMatch(/451/);
     }
     // Not yet due again: nothing is tried.
-    mode = 'accept';
+    catcher.mode = { kind: 'accept' };
     expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 30_000)))).toEqual({ sent: 0, failed: 0, retried: 0, cancelled: 0 });
-    expect(received).toHaveLength(0);
+    expect(catcher.received).toHaveLength(0);
 
     const later = new Date(now.getTime() + 61_000);
     expect(await deliverDueEmails(app.db, transport, settings(later))).toEqual({ sent: 3, failed: 0, retried: 0, cancelled: 0 });
     expect(await deliverDueEmails(app.db, transport, settings(new Date(later.getTime() + 3_600_000)))).toMatchObject({ sent: 0 });
-    expect(received).toHaveLength(3);
-    expect(new Set(received.map((m) => m.messageId))).toEqual(new Set(ids.map((id) => `<${id}@wraparound>`)));
+    expect(catcher.received).toHaveLength(3);
+    expect(new Set(catcher.received.map((m) => m.messageId))).toEqual(new Set(ids.map((id) => `<${id}@wraparound>`)));
     for (const row of await rows(ids)) expect(row).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
   });
 
   it('an address that is always refused ends FAILED after maxAttempts; another recipient of the same event is sent', async () => {
-    received.length = 0;
+    catcher.received.length = 0;
     const alert = await breakGlass(5);
     // A second recipient of the same event (as notify() would write it).
     const adminId = await userId(app, EMAIL.admin);
@@ -196,7 +148,7 @@ describe('when the mail server fails', () => {
         idempotencyKey: `${alert.eventId}:${adminId}:EMAIL`, nextAttemptAt: alert.nextAttemptAt,
       },
     });
-    mode = { rejectAddress: EMAIL.igLead };
+    catcher.mode = { kind: 'rejectAddress', address: EMAIL.igLead };
     let now = app.now();
     expect(await deliverDueEmails(app.db, transport, settings(now, 3))).toEqual({ sent: 1, failed: 0, retried: 1, cancelled: 0 });
     now = new Date(now.getTime() + 61_000);
@@ -212,25 +164,25 @@ describe('when the mail server fails', () => {
     expect(row!.lastError).not.toContain('@');
     expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 86_400_000), 3))).toMatchObject({ sent: 0, failed: 0, retried: 0 });
 
-    expect(received.map((m) => [m.to, m.messageId])).toEqual([[[EMAIL.admin], `<${other.id}@wraparound>`]]);
+    expect(catcher.received.map((m) => [m.to, m.messageId])).toEqual([[[EMAIL.admin], `<${other.id}@wraparound>`]]);
     expect((await rows([other.id]))[0]).toMatchObject({ status: 'SENT', attempts: 1 });
-    mode = 'accept';
+    catcher.mode = { kind: 'accept' };
   });
 
   it('a row left SENDING by a worker that died is taken again after its 10-minute lease, with the same Message-ID', async () => {
-    received.length = 0;
+    catcher.received.length = 0;
     const alert = await breakGlass(6);
     const now = app.now();
     // What a claim writes before the worker died.
     await app.db.notification.update({ where: { id: alert.id }, data: { status: 'SENDING', attempts: 1, nextAttemptAt: new Date(now.getTime() + 600_000) } });
     expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 300_000)))).toMatchObject({ sent: 0 });
     expect(await deliverDueEmails(app.db, transport, settings(new Date(now.getTime() + 601_000)))).toMatchObject({ sent: 1 });
-    expect(received.map((m) => m.messageId)).toEqual([`<${alert.id}@wraparound>`]);
+    expect(catcher.received.map((m) => m.messageId)).toEqual([`<${alert.id}@wraparound>`]);
     expect((await rows([alert.id]))[0]).toMatchObject({ status: 'SENT', attempts: 2 });
   });
 
   it('a recipient who is no longer active is CANCELLED, not sent', async () => {
-    received.length = 0;
+    catcher.received.length = 0;
     const alert = await breakGlass(7);
     await app.db.user.update({ where: { id: igLeadId }, data: { active: false } });
     try {
@@ -239,7 +191,7 @@ describe('when the mail server fails', () => {
       await app.db.user.update({ where: { id: igLeadId }, data: { active: true } });
     }
     expect((await rows([alert.id]))[0]).toMatchObject({ status: 'CANCELLED' });
-    expect(received).toHaveLength(0);
+    expect(catcher.received).toHaveLength(0);
   });
 });
 
@@ -260,7 +212,7 @@ describe('without SMTP_URL', () => {
         expect(mail.text).toContain(alert.reference);
       }
       expect(logged).toHaveLength(2);
-      expect(received).toHaveLength(0);
+      expect(catcher.received).toHaveLength(0);
     } finally {
       files.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -95,13 +95,19 @@ describe('an information request, from asking to every agency’s answer', () =>
     expect(request.recipients.map((r: { organisation: { name: string } }) => r.organisation.name).sort()).toEqual(['Moorside Surgery', 'Northmoor Police – Public Protection']);
     for (const r of request.recipients) expect(r).toMatchObject({ dueAt: request.dueAt, respondedAt: null });
 
-    // One request, two rows, a deadline per row, one audit event: nothing else.
-    expect(await counts()).toEqual({ ...before, requests: before.requests + 1, recipients: before.recipients + 2, deadlines: before.deadlines + 2, audit: before.audit + 1 });
+    // One request, two rows, two deadlines per row (due soon, due), one audit event: nothing else.
+    expect(await counts()).toEqual({ ...before, requests: before.requests + 1, recipients: before.recipients + 2, deadlines: before.deadlines + 4, audit: before.audit + 1 });
     const recipientIds = request.recipients.map((r: { id: string }) => decode(r.id)).sort();
-    const deadlines = await app.db.deadline.findMany({ where: { subjectId: { in: recipientIds } } });
-    expect(deadlines.map((d) => [d.kind, d.state, d.dueAt.toISOString()])).toEqual([
-      ['INFORMATION_REQUEST_DUE', 'PENDING', request.dueAt], ['INFORMATION_REQUEST_DUE', 'PENDING', request.dueAt],
+    const deadlines = await app.db.deadline.findMany({ where: { subjectId: { in: recipientIds } }, orderBy: [{ kind: 'asc' }, { subjectId: 'asc' }] });
+    // In the enum's order: due soon, then due.
+    expect(deadlines.map((d) => [d.kind, d.state])).toEqual([
+      ['INFORMATION_REQUEST_DUE_SOON', 'PENDING'], ['INFORMATION_REQUEST_DUE_SOON', 'PENDING'],
+      ['INFORMATION_REQUEST_DUE', 'PENDING'], ['INFORMATION_REQUEST_DUE', 'PENDING'],
     ]);
+    for (const d of deadlines) {
+      if (d.kind === 'INFORMATION_REQUEST_DUE') expect(d.dueAt.toISOString()).toBe(request.dueAt);
+      else expect(d.dueAt.getTime()).toBeLessThan(Date.parse(request.dueAt));
+    }
     const requester = await app.db.user.findUniqueOrThrow({ where: { email: MASH_WORKER } });
     const created = await app.db.auditEvent.findFirstOrThrow({ where: { action: 'informationRequest.create', subjectId: decode(request.id) } });
     expect(created).toMatchObject({ actorUserId: requester.id, childId, subjectType: 'InformationRequest', purpose: 'MASH screening of a referral about bruising' });
@@ -166,7 +172,7 @@ describe('an information request, from asking to every agency’s answer', () =>
     expect(policeView).not.toContain(`Answer to information request ${request.reference}: nothing held`);
 
     // The deadlines are done, each row links its entry, and each answer is audited.
-    expect((await app.db.deadline.findMany({ where: { subjectId: { in: recipientIds } } })).map((d) => d.state)).toEqual(['DONE', 'DONE']);
+    expect((await app.db.deadline.findMany({ where: { subjectId: { in: recipientIds } } })).map((d) => d.state)).toEqual(['DONE', 'DONE', 'DONE', 'DONE']);
     const rows = await app.db.informationRequestRecipient.findMany({ where: { id: { in: recipientIds } } });
     expect(rows.every((r) => r.responseEntryId !== null && r.respondedById !== null)).toBe(true);
     const audits = await app.db.auditEvent.findMany({ where: { action: 'informationRequest.respond', subjectId: { in: recipientIds } } });

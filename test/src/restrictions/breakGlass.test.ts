@@ -102,7 +102,7 @@ describe('a team manager breaks the glass on a restricted child', () => {
     expect(event.reference).toMatch(/^BG-[2-9A-HJ-NP-Z]{6}$/);
     expect(event.notifications.map((n) => [n.recipientUserId, n.channel, n.status, n.idempotencyKey]).sort()).toEqual([
       [igLeadId, 'EMAIL', 'PENDING', `${event.id}:${igLeadId}:EMAIL`],
-      [igLeadId, 'IN_APP', 'PENDING', `${event.id}:${igLeadId}:IN_APP`],
+      [igLeadId, 'IN_APP', 'SENT', `${event.id}:${igLeadId}:IN_APP`],
     ]);
     // What an email is made from carries no personal data about the child, nor the reason.
     const { notifications, ...eventRow } = event;

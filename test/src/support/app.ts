@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDatabaseClient, type Database } from '@wraparound/prisma';
 import type { AuthSettings } from '@wraparound/schema';
-import { createHttpServer, loadConfig } from '@wraparound/server';
+import { createHttpServer, createLiveNotifications, loadConfig } from '@wraparound/server';
 import { TEMPLATE_DATABASE } from './constants.ts';
 import { GraphQLClient } from './graphql.ts';
 
@@ -62,7 +62,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const base = loadConfig({ NODE_ENV: options.production ? 'production' : 'test', SECURE_COOKIES: 'false' });
   const config = { ...base, auth: { ...base.auth, ...options.auth }, seedDemo: false };
   const errors: string[] = [];
+  // Live updates connect to PostgreSQL only when somebody subscribes.
+  const live = createLiveNotifications(url, (line) => errors.push(line));
   const server = createHttpServer({
+    live,
     db,
     config,
     now,
@@ -90,6 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await live.close();
       await db.$disconnect();
       await pool.end();
     },
