@@ -29,6 +29,8 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
+    // Subscriptions are refused when they are opened, not only when an event resolves.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({ signedIn: ctx.viewer !== null }),
     // No session, or one that has ended: one clear refusal that a client can act on.
     unauthorizedError: (_parent, ctx) =>

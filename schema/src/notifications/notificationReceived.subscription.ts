@@ -1,8 +1,8 @@
 // Live updates of the viewer's own feed (GraphQL over SSE). The server hears of every new in-app
 // notification through PostgreSQL (ids only, whichever process wrote it); each one is re-read here
 // as the subscriber, through the same rules as the feed, so nobody ever receives another person's.
-// Before each one the session is checked again: a session that has ended, or a person whose
-// account was deactivated, stops receiving and the stream closes.
+// Before each one, and every minute in between, the session is checked again: a session that has
+// ended, or a person whose account was deactivated, stops receiving and the stream closes.
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLError } from 'graphql';
 import type { Notification, NotificationEvent } from '@wraparound/prisma';
@@ -10,6 +10,8 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { NotificationType } from './notification.type.ts';
 import { myFeed } from './notifications.query.ts';
+
+const RECHECK_MS = 60_000;
 
 async function stillSignedIn(ctx: Context) {
   const viewer = ctx.viewer!;
@@ -28,7 +30,13 @@ builder.subscriptionField('notificationReceived', (t) =>
       if (!ctx.live) throw new GraphQLError('Live updates are not available on this server.');
       const ids = await ctx.live.subscribe(ctx.viewer!.userId);
       return new Repeater<Notification & { event: NotificationEvent }>(async (push, stop) => {
-        void stop.then(() => ids.return?.());
+        const recheck = setInterval(() => {
+          void stillSignedIn(ctx).then((ok) => ok || stop(), () => stop());
+        }, RECHECK_MS);
+        void stop.then(() => {
+          clearInterval(recheck);
+          void ids.return?.();
+        });
         for await (const id of ids) {
           if (!(await stillSignedIn(ctx))) break;
           const notification = await ctx.db.notification.findFirst({ where: { AND: [myFeed(ctx), { id }] }, include: { event: true } });

@@ -21,10 +21,21 @@ export class GraphQLClient {
     return new GraphQLClient(this.origin, { cookie });
   }
 
+  /** The same session, against another server (sessions live in the database, not the process). */
+  at(origin: string) {
+    return new GraphQLClient(origin, this.auth);
+  }
+
+  /** The headers that carry this client's session. */
+  authHeaders(): Record<string, string> {
+    return {
+      ...(this.auth.token ? { authorization: `Bearer ${this.auth.token}` } : {}),
+      ...(this.auth.cookie ? { cookie: this.auth.cookie } : {}),
+    };
+  }
+
   async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (this.auth.token) headers.authorization = `Bearer ${this.auth.token}`;
-    if (this.auth.cookie) headers.cookie = this.auth.cookie;
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...this.authHeaders() };
     const response = await fetch(`${this.origin}/graphql`, {
       method: 'POST',
       headers,
