@@ -50,7 +50,7 @@ describe('signing in', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Correct-Horse-Battery-Staple-1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => heading(page).textContent()).toContain('Home');
+    await expect.poll(() => heading(page).textContent()).toContain('What needs you now');
     // The session is an HTTP-only cookie: the page cannot read it.
     expect(await page.evaluate(() => document.cookie)).toBe('');
 
@@ -65,12 +65,19 @@ describe('signing in', () => {
   it('tells a person whose session ended why they are back at sign-in', async () => {
     const page = await newPage(browser, app.url);
     await signIn(page, OAK.dsl);
+    await page.getByRole('link', { name: 'Find a child' }).first().click();
     app.advanceClock(31 * 60_000);
-    await page.getByRole('link', { name: 'Find a child' }).click();
+    await page.getByRole('link', { name: 'Home' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Sign in to Wraparound');
     const banner = page.locator('.govuk-notification-banner');
     expect(await banner.textContent()).toContain('Your session has ended because it was not used for a while.');
     await capture(page, 'sign-in-session-ended');
+
+    // Coming back later to an ended session says the same.
+    await signIn(page, OAK.dsl);
+    app.advanceClock(31 * 60_000);
+    await page.goto('/');
+    await expect.poll(() => banner.textContent()).toContain('Your session has ended');
     await page.context().close();
   });
 });

@@ -4,8 +4,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider } from '../auth/session.tsx';
 import { SignIn } from '../auth/SignIn.tsx';
 import { SignOut } from '../auth/SignOut.tsx';
+import { ChildPage } from '../children/ChildPage.tsx';
+import { FindChild } from '../children/FindChild.tsx';
 import { Home } from '../home/Home.tsx';
-import { NotFound, RequireSignIn } from './guards.tsx';
+import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
+import { can } from './permissions.ts';
 import { Layout } from './Layout.tsx';
 
 export function App() {
@@ -18,6 +21,8 @@ export function App() {
             <Route element={<RequireSignIn />}>
               <Route index element={<Home />} />
               <Route path="sign-out" element={<SignOut />} />
+              <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
+              <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>

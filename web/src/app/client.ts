@@ -10,6 +10,12 @@ export function signedOutMessage(error: CombinedError | undefined): string | nul
   return refusal ? refusal.message : null;
 }
 
+/** Set only when there was a session and it ran out (not on a first visit). */
+export function sessionEndedMessage(error: CombinedError | undefined): string | null {
+  const refusal = error?.graphQLErrors.find((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.reason === 'EXPIRED');
+  return refusal ? refusal.message : null;
+}
+
 export function createClient(onSignedOut: (message: string) => void) {
   return new Client({
     url: '/graphql',

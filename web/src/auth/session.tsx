@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Provider } from 'urql';
-import { createClient, signedOutMessage } from '../app/client.ts';
+import { createClient, sessionEndedMessage, signedOutMessage } from '../app/client.ts';
 import { MeQuery, type Viewer } from './session.graphql.ts';
 
 type SessionState =
@@ -28,27 +28,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const signedOut = useCallback(
-    (notice: string | null) => {
-      setState({ status: 'signedOut', notice });
-      navigate('/sign-in', { replace: true });
-    },
-    [navigate],
-  );
+  // useNavigate() changes with every location: keep the latest in a ref so the client (and every
+  // query using it) is made once, not on each navigation.
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
 
-  const client = useMemo(
-    () =>
-      createClient((message) => {
-        // Only a session that was in use has "ended"; a first visit simply needs to sign in.
-        if (stateRef.current.status === 'signedIn') signedOut(message);
-      }),
-    [signedOut],
+  const signedOut = useCallback((notice: string | null) => {
+    setState({ status: 'signedOut', notice });
+    navigateRef.current('/sign-in', { replace: true });
+  }, []);
+
+  const [client] = useState(() =>
+    createClient((message) => {
+      // Only a session that was in use has "ended"; a first visit simply needs to sign in.
+      if (stateRef.current.status === 'signedIn') signedOut(message);
+    }),
   );
 
   const refresh = useCallback(async () => {
     const result = await client.query(MeQuery, {}).toPromise();
     if (result.data) setState({ status: 'signedIn', viewer: result.data.me });
-    else setState({ status: 'signedOut', notice: signedOutMessage(result.error) ? null : 'Wraparound could not be reached. Try again.' });
+    else if (signedOutMessage(result.error)) setState({ status: 'signedOut', notice: sessionEndedMessage(result.error) });
+    else setState({ status: 'signedOut', notice: 'Wraparound could not be reached. Try again.' });
   }, [client]);
 
   useEffect(() => {
