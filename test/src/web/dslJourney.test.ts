@@ -3,7 +3,7 @@
 // manager resolves it. Every screen is checked with axe-core in its empty, filled and error states.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OAK } from '../access/fixtures.ts';
+import { FRONT_DOOR, OAK } from '../access/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
 
@@ -71,5 +71,73 @@ describe('a DSL', () => {
     // Only an opaque id in the address.
     expect(dsl.url()).not.toContain(child.nhsNumber);
     expect(dsl.url()).not.toContain(child.familyName);
+
+    await dsl.getByRole('button', { name: 'Load more entries' }).click();
+    await expect.poll(() => dsl.locator('.app-timeline__item').count()).toBeGreaterThan(10);
+    await dsl.getByRole('group', { name: 'Agency' }).getByLabel('Police').check();
+    await dsl.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => dsl.locator('.app-timeline').textContent()).not.toContain('(School)');
+    await capture(dsl, 'child-filtered');
+  });
+
+  it('flags a concern, field by field, and refers it', async () => {
+    await dsl.getByRole('button', { name: 'Flag a concern' }).click();
+    await expect.poll(() => heading(dsl)).toBe('Flag a concern');
+    await capture(dsl, 'concern-flag');
+
+    await dsl.getByRole('button', { name: 'Save concern' }).click();
+    await expect.poll(() => errorSummary(dsl)).toContain('Enter the date it happened');
+    for (const problem of ['Select at least one category', 'Enter what happened', 'Select the level of risk']) expect(await errorSummary(dsl)).toContain(problem);
+    await capture(dsl, 'concern-flag-errors');
+    await dsl.locator('.govuk-error-summary').getByRole('link', { name: 'Enter what happened' }).click();
+    expect(await dsl.evaluate(() => document.activeElement?.id)).toBe('narrative');
+
+    const today = new Date();
+    await dsl.getByLabel('Day').fill(String(today.getDate()));
+    await dsl.getByLabel('Month').fill(String(today.getMonth() + 1));
+    await dsl.getByLabel('Year').fill(String(today.getFullYear()));
+    await dsl.getByLabel('Time it happened').fill('00:05');
+    await dsl.getByLabel('Neglect').check();
+    await dsl.getByLabel('Summary (optional)').fill('Arrived without a coat in the snow');
+    await dsl.getByLabel('What happened?').fill('Arrived at 8:40 without a coat, shivering; said there was no breakfast.');
+    await dsl.getByLabel('The child’s own words (optional)').fill('Mum was asleep and I could not find my coat.');
+    await dsl.getByLabel('Medium').check();
+    await dsl.getByRole('group', { name: 'Has the designated safeguarding lead been told?' }).getByLabel('Yes').check();
+    await capture(dsl, 'concern-flag-filled');
+    await dsl.getByRole('button', { name: 'Save concern' }).click();
+
+    await expect.poll(() => heading(dsl)).toContain('Arrived without a coat in the snow');
+    expect(await dsl.locator('.govuk-notification-banner').textContent()).toContain('Concern recorded');
+    await capture(dsl, 'concern');
+
+    await dsl.getByRole('button', { name: 'Refer to children’s social care' }).click();
+    await expect.poll(() => dsl.locator('.govuk-notification-banner').textContent()).toContain('Referred to children’s social care');
+    await expect.poll(() => dsl.getByRole('button', { name: 'Refer to children’s social care' }).count()).toBe(0);
+    await capture(dsl, 'concern-referred');
+  });
+});
+
+describe('the front door', () => {
+  it('decides no further action on the referral, with reasons', async () => {
+    const mash = await newPage(browser, app.url);
+    await signIn(mash, FRONT_DOOR[1]!);
+    await mash.getByRole('table', { name: 'Referrals awaiting your decision' }).waitFor();
+    await capture(mash, 'home-front-door');
+    // The newest referral is the DSL's; its reference leads to the concern.
+    const concern = await app.db.concern.findFirstOrThrow({ where: { entry: { summary: 'Arrived without a coat in the snow' } } });
+    await mash.getByRole('link', { name: concern.reference }).click();
+    await expect.poll(() => heading(mash)).toContain('Arrived without a coat in the snow');
+
+    await mash.getByRole('button', { name: 'Record decision' }).click();
+    await expect.poll(() => errorSummary(mash)).toContain('Select the response');
+    await capture(mash, 'referral-decide-errors');
+
+    await mash.getByLabel('No further action').check();
+    await mash.getByLabel('Reasons for the decision').fill('Below the threshold: the school’s support plan meets the need.');
+    await mash.getByRole('button', { name: 'Record decision' }).click();
+    await expect.poll(() => mash.locator('.govuk-notification-banner').textContent()).toContain('Decision recorded');
+    await expect.poll(() => mash.locator('.govuk-summary-list').textContent()).toContain('No further action');
+    await capture(mash, 'referral-decided');
+    await mash.context().close();
   });
 });

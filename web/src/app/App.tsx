@@ -6,6 +6,8 @@ import { SignIn } from '../auth/SignIn.tsx';
 import { SignOut } from '../auth/SignOut.tsx';
 import { ChildPage } from '../children/ChildPage.tsx';
 import { FindChild } from '../children/FindChild.tsx';
+import { ConcernPage } from '../concerns/ConcernPage.tsx';
+import { FlagConcern } from '../concerns/FlagConcern.tsx';
 import { Home } from '../home/Home.tsx';
 import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
 import { can } from './permissions.ts';
@@ -23,6 +25,8 @@ export function App() {
               <Route path="sign-out" element={<SignOut />} />
               <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
               <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
+              <Route path="children/:childId/concerns/new" element={<Permitted when={can.raiseConcern}><FlagConcern /></Permitted>} />
+              <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>
