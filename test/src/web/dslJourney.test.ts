@@ -3,7 +3,7 @@
 // manager resolves it. Every screen is checked with axe-core in its empty, filled and error states.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRONT_DOOR, OAK } from '../access/fixtures.ts';
+import { FRONT_DOOR, OAK, TEAM_MANAGER, globalId } from '../access/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
 
@@ -28,8 +28,8 @@ afterAll(async () => {
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 
+let dsl: Page;
 describe('a DSL', () => {
-  let dsl: Page;
   beforeAll(async () => {
     dsl = await newPage(browser, app.url);
   });
@@ -139,5 +139,74 @@ describe('the front door', () => {
     await expect.poll(() => mash.locator('.govuk-summary-list').textContent()).toContain('No further action');
     await capture(mash, 'referral-decided');
     await mash.context().close();
+  });
+});
+
+describe('the DSL disagrees and a manager resolves it', () => {
+  let disagreementUrl: string;
+
+  it('raises a disagreement with the front door’s decision, after the immediate-risk advice', async () => {
+    await dsl.goto(`/children/${globalId('Child', child.id)}`);
+    await dsl.getByRole('button', { name: 'Raise a disagreement' }).click();
+    await expect.poll(() => heading(dsl)).toContain('Raise a disagreement');
+    // The first thing on the page is what to do if the child is at immediate risk.
+    expect(await dsl.locator('main .govuk-warning-text').first().textContent()).toContain('call 999 or contact the front door now');
+    await capture(dsl, 'disagreement-raise');
+
+    await dsl.getByRole('button', { name: 'Raise disagreement' }).click();
+    await expect.poll(() => errorSummary(dsl)).toContain('Select yes if the child is at immediate risk');
+    await capture(dsl, 'disagreement-raise-errors');
+
+    const socialCare = await app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
+    await dsl.getByRole('group', { name: 'Is the child at immediate risk?' }).getByLabel('No').check();
+    await dsl.getByRole('group', { name: 'Which agency’s decision do you disagree with?' }).getByLabel(socialCare.name).check();
+    await dsl.locator('#reasonCode').check();
+    await dsl.getByLabel('What decision do you disagree with?').fill('No further action on the referral');
+    const today = new Date();
+    await dsl.getByLabel('Day').fill(String(today.getDate()));
+    await dsl.getByLabel('Month').fill(String(today.getMonth() + 1));
+    await dsl.getByLabel('Year').fill(String(today.getFullYear()));
+    await dsl.getByLabel('What is the evidence for your view?').fill('Third time this month the child has arrived cold and hungry.');
+    await dsl.getByLabel('What outcome do you want?').fill('An assessment under section 17.');
+    await capture(dsl, 'disagreement-raise-filled');
+    await dsl.getByRole('button', { name: 'Raise disagreement' }).click();
+
+    await expect.poll(() => heading(dsl)).toContain('Disagreement');
+    expect(await dsl.locator('.govuk-notification-banner').textContent()).toContain('Disagreement raised');
+    disagreementUrl = new URL(dsl.url()).pathname;
+    await capture(dsl, 'disagreement');
+  });
+
+  it('escalates it to stage 2', async () => {
+    await dsl.getByRole('button', { name: 'Escalate' }).click();
+    await expect.poll(() => dsl.locator('#escalate-title ~ .govuk-error-summary, .govuk-error-summary').first().textContent()).toContain('Enter why you are escalating');
+    await capture(dsl, 'disagreement-escalate-errors');
+    await dsl.getByLabel('Why are you escalating?').fill('The social worker and I could not agree.');
+    await dsl.getByRole('button', { name: 'Escalate' }).click();
+    await expect.poll(() => dsl.locator('.app-timeline').textContent()).toContain('Stage 2');
+  });
+
+  it('is resolved by the social care team manager, with the agreed outcome', async () => {
+    const manager = await newPage(browser, app.url);
+    await signIn(manager, TEAM_MANAGER);
+    await manager.getByRole('table', { name: 'Disagreements at a stage where you act' }).waitFor();
+    await capture(manager, 'home-team-manager');
+    await manager.goto(disagreementUrl);
+    await manager.getByRole('button', { name: 'Resolve disagreement' }).click();
+    await expect.poll(() => errorSummary(manager)).toContain('Enter the agreed outcome');
+    await capture(manager, 'disagreement-resolve-errors');
+    await manager.getByLabel('Agreed outcome').fill('A section 17 assessment will start this week.');
+    await manager.getByRole('group', { name: 'Was a system issue found?' }).getByLabel('No').check();
+    await manager.getByRole('button', { name: 'Resolve disagreement' }).click();
+    await expect.poll(() => manager.locator('.govuk-notification-banner').textContent()).toContain('Disagreement resolved');
+    await expect.poll(() => manager.locator('.govuk-summary-list').textContent()).toContain('A section 17 assessment will start this week.');
+    await capture(manager, 'disagreement-resolved');
+    await manager.context().close();
+  });
+
+  it('and the DSL signs out', async () => {
+    await dsl.getByRole('link', { name: 'Sign out' }).click();
+    await expect.poll(() => heading(dsl)).toBe('Sign in to Wraparound');
+    await dsl.context().close();
   });
 });

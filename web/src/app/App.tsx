@@ -8,6 +8,8 @@ import { ChildPage } from '../children/ChildPage.tsx';
 import { FindChild } from '../children/FindChild.tsx';
 import { ConcernPage } from '../concerns/ConcernPage.tsx';
 import { FlagConcern } from '../concerns/FlagConcern.tsx';
+import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
+import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
 import { Home } from '../home/Home.tsx';
 import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
 import { can } from './permissions.ts';
@@ -26,6 +28,8 @@ export function App() {
               <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
               <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
               <Route path="children/:childId/concerns/new" element={<Permitted when={can.raiseConcern}><FlagConcern /></Permitted>} />
+              <Route path="children/:childId/disagreements/new" element={<Permitted when={can.raiseDisagreement}><RaiseDisagreement /></Permitted>} />
+              <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="*" element={<NotFound />} />
             </Route>
