@@ -62,6 +62,15 @@ describe('signing in', () => {
     await page.context().close();
   });
 
+  it('tells a person who goes to a page their role cannot use that they may not see it', async () => {
+    const page = await newPage(browser, app.url);
+    await signIn(page, OAK.staff);
+    await page.goto('/children/Q2hpbGQ6eA==/disagreements/new');
+    await expect.poll(() => heading(page).textContent()).toBe('You do not have permission to see this page');
+    await capture(page, 'not-permitted');
+    await page.context().close();
+  });
+
   it('tells a person whose session ended why they are back at sign-in', async () => {
     const page = await newPage(browser, app.url);
     await signIn(page, OAK.dsl);
