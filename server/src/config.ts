@@ -32,6 +32,10 @@ export interface Config {
   mailMaxAttempts: number;
   /** How often the email outbox is sent (0 turns it off). */
   mailIntervalSeconds: number;
+  /** The built web app (web/dist): served at /, and its persisted-operation manifest. */
+  webDist: string;
+  /** Run only the web app's persisted operations, refusing any other document. On in production. */
+  persistedOperationsOnly: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -68,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Wraparound <no-reply@wraparound.invalid>',
     mailMaxAttempts: Math.max(1, int(env, 'MAIL_MAX_ATTEMPTS', 8)),
     mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10),
+    webDist: path.resolve(REPO_ROOT, env.WEB_DIST ?? path.join('web', 'dist')),
+    persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY ? env.PERSISTED_OPERATIONS_ONLY === 'true' : production,
   };
 }

@@ -1,16 +1,15 @@
-// The HTTP service: GraphQL at /graphql (graphql-yoga), the web app at /, a health check.
+// The HTTP service: GraphQL at /graphql (graphql-yoga), the built web app at /, a health check.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Database } from '@wraparound/prisma';
 import { schema, type LiveNotifications } from '@wraparound/schema';
 import type { Config } from '../config.ts';
-import { REPO_ROOT } from '../config.ts';
 import { buildContext, pendingCookies } from './context.ts';
+import { createWebAppHandler, loadPersistedOperations } from './webApp.ts';
 
 export interface AppDeps {
   db: Database;
@@ -43,6 +42,20 @@ function useSessionCookies(): Plugin {
   };
 }
 
+/** The web app's operations by hash (`extensions.persistedQuery.sha256Hash`). With
+ * `persistedOperationsOnly` (production) nothing else runs; otherwise documents run too, for
+ * GraphiQL, API clients and the tests. */
+function usePersistedWebOperations(config: Config): Plugin {
+  const operations = loadPersistedOperations(config.webDist);
+  if (config.persistedOperationsOnly && !operations) {
+    throw new Error(`Only persisted operations are allowed, but ${config.webDist}/persisted-operations.json is missing: build the web app first.`);
+  }
+  return usePersistedOperations({
+    getPersistedOperation: (hash) => operations?.get(hash) ?? null,
+    allowArbitraryOperations: !config.persistedOperationsOnly,
+  });
+}
+
 export function createGraphQLHandler(deps: AppDeps) {
   const { db, config } = deps;
   const now = deps.now ?? (() => new Date());
@@ -69,6 +82,7 @@ export function createGraphQLHandler(deps: AppDeps) {
       buildContext({ db, auth: config.auth, secureCookies: config.secureCookies, now, live: deps.live ?? null }, request, req?.socket?.remoteAddress ?? null),
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      usePersistedWebOperations(config),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, exposeLimits: !config.production },
         maxAliases: { n: 20, exposeLimits: !config.production },
@@ -82,22 +96,16 @@ export function createGraphQLHandler(deps: AppDeps) {
   });
 }
 
-const WEB_ROOT = path.join(REPO_ROOT, 'web', 'public');
-
 export function createHttpServer(deps: AppDeps): Server {
   const yoga = createGraphQLHandler(deps);
-  return createServer(async (req, res) => {
+  const webApp = createWebAppHandler(deps.config.webDist);
+  return createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/graphql')) return yoga(req, res, { req });
     if (url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
-    if (req.method === 'GET' && (url === '/' || url === '/index.html')) {
-      const html = await readFile(path.join(WEB_ROOT, 'index.html'));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(html);
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    webApp(req, res);
   });
 }

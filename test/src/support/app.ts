@@ -51,6 +51,9 @@ export interface TestAppOptions {
   production?: boolean;
   /** Use this database URL instead of a fresh copy of the template. */
   databaseUrl?: string;
+  /** Refuse every document but the web app's persisted operations (production's default; off
+   * otherwise, even with `production`, so tests can send their own documents). */
+  persistedOperationsOnly?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -59,7 +62,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const db = createDatabaseClient(url, { poolMax: 4, onQuery: (sql) => queries.push(sql) });
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const base = loadConfig({ NODE_ENV: options.production ? 'production' : 'test', SECURE_COOKIES: 'false' });
+  const base = loadConfig({
+    NODE_ENV: options.production ? 'production' : 'test',
+    SECURE_COOKIES: 'false',
+    PERSISTED_OPERATIONS_ONLY: String(options.persistedOperationsOnly ?? false),
+  });
   const config = { ...base, auth: { ...base.auth, ...options.auth }, seedDemo: false };
   const errors: string[] = [];
   // Live updates connect to PostgreSQL only when somebody subscribes.

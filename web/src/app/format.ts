@@ -1,0 +1,42 @@
+// How dates, enums and statuses read to people, in one place.
+import type { TagColour } from '../components/govuk.tsx';
+
+const LONDON = 'Europe/London';
+
+export const formatDate = (iso: string) =>
+  new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
+
+export const formatDateTime = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: LONDON });
+
+/** SOME_ENUM_VALUE as "Some enum value", for values without a label of their own. */
+export const humanise = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
+
+export const CATEGORY_LABELS: Record<string, string> = {
+  PHYSICAL_ABUSE: 'Physical abuse', EMOTIONAL_ABUSE: 'Emotional abuse', SEXUAL_ABUSE: 'Sexual abuse', NEGLECT: 'Neglect',
+  DOMESTIC_ABUSE: 'Domestic abuse', CHILD_SEXUAL_EXPLOITATION: 'Child sexual exploitation', CHILD_CRIMINAL_EXPLOITATION: 'Child criminal exploitation',
+  RADICALISATION: 'Radicalisation', FGM: 'Female genital mutilation (FGM)', ONLINE_SAFETY: 'Online safety', MENTAL_HEALTH: 'Mental health',
+  SELF_HARM: 'Self-harm', MISSING_FROM_EDUCATION: 'Missing from education', MISSING_FROM_HOME: 'Missing from home', OTHER: 'Other',
+};
+
+export const DECISION_LABELS: Record<string, string> = {
+  NO_FURTHER_ACTION: 'No further action',
+  ADVICE_OR_SIGNPOSTING: 'Advice or signposting',
+  EARLY_HELP: 'Early help',
+  SECTION_17_ASSESSMENT: 'Assessment under section 17 (child in need)',
+  STRATEGY_DISCUSSION_SECTION_47: 'Strategy discussion (section 47 enquiries)',
+  IMMEDIATE_PROTECTIVE_ACTION: 'Immediate protective action',
+};
+
+export const AGENCY_LABELS: Record<string, string> = {
+  SCHOOL: 'School', POLICE: 'Police', HEALTH: 'Health', SOCIAL_CARE: 'Children’s social care', EARLY_HELP: 'Early help', PARTNERSHIP: 'Partnership', OTHER: 'Other',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  CHILD_PROTECTION_PLAN: 'Child protection plan', CHILD_IN_NEED: 'Child in need', LOOKED_AFTER: 'Looked after',
+};
+
+export const RISK_COLOURS: Record<string, TagColour> = { LOW: 'green', MEDIUM: 'yellow', HIGH: 'orange', IMMEDIATE: 'red' };
+export const RAG_COLOURS: Record<string, TagColour> = { RED: 'red', AMBER: 'orange', GREEN: 'green' };
+export const CONCERN_STATUS_COLOURS: Record<string, TagColour> = { OPEN: 'blue', REFERRED: 'purple', DECIDED: 'green', CLOSED: 'grey' };
+export const DISAGREEMENT_STATUS_COLOURS: Record<string, TagColour> = { OPEN: 'blue', RESOLVED: 'green', WITHDRAWN: 'grey' };

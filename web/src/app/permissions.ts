@@ -1,0 +1,30 @@
+// What the web app offers a person, from their roles and agency. The API decides every request
+// itself; these only keep screens a person cannot use out of their way (and explain refusals).
+// They mirror schema/src/access/roleGroups.ts.
+import type { Viewer } from '../auth/session.graphql.ts';
+
+type Role = Viewer['roles'][number];
+type AgencyType = Viewer['organisation']['agencyType'];
+
+const RECORD_READERS: Record<AgencyType, readonly Role[]> = {
+  SCHOOL: ['DSL', 'DEPUTY_DSL', 'HEADTEACHER', 'TRUST_SAFEGUARDING_LEAD'],
+  POLICE: ['POLICE_OFFICER', 'DETECTIVE_SERGEANT', 'DETECTIVE_INSPECTOR', 'MASH_POLICE_RESEARCHER'],
+  HEALTH: ['HEALTH_VISITOR', 'SCHOOL_NURSE', 'GP', 'NAMED_NURSE', 'NAMED_DOCTOR', 'DESIGNATED_NURSE', 'DESIGNATED_DOCTOR'],
+  SOCIAL_CARE: ['SOCIAL_WORKER', 'MASH_WORKER', 'TEAM_MANAGER', 'MASH_MANAGER', 'HEAD_OF_SERVICE'],
+  EARLY_HELP: ['EARLY_HELP_PRACTITIONER'],
+  PARTNERSHIP: [],
+  OTHER: [],
+};
+const CONCERN_RAISERS: readonly Role[] = [...Object.values(RECORD_READERS).flat(), 'SCHOOL_STAFF'];
+const FRONT_DOOR_DECIDERS: readonly Role[] = ['SOCIAL_WORKER', 'MASH_WORKER', 'TEAM_MANAGER', 'MASH_MANAGER', 'HEAD_OF_SERVICE'];
+
+const hasAny = (viewer: Viewer, roles: readonly Role[]) => viewer.roles.some((r) => roles.includes(r));
+
+export const can = {
+  /** Find children and read their records: the agencies' record readers. */
+  findChildren: (v: Viewer) => hasAny(v, CONCERN_RAISERS),
+  readRecords: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
+  raiseConcern: (v: Viewer) => hasAny(v, CONCERN_RAISERS),
+  decideReferrals: (v: Viewer) => v.organisation.agencyType === 'SOCIAL_CARE' && hasAny(v, FRONT_DOOR_DECIDERS),
+  raiseDisagreement: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
+};

@@ -1,0 +1,58 @@
+// Sign in with email and password; the API sets an HTTP-only session cookie. A person sent here
+// because their session ended sees why in a notification banner.
+import { Navigate, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { NotificationBanner, ProblemBanner } from '../components/govuk.tsx';
+import { ErrorSummary, Submit, TextInput, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
+import { Page } from '../components/Page.tsx';
+import { SignInMutation } from './session.graphql.ts';
+import { useSession } from './session.tsx';
+
+export function SignIn() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [result, signIn] = useMutation(SignInMutation);
+  const form = useForm({ email: '', password: '' });
+  if (session.state.status === 'signedIn') return <Navigate to="/" replace />;
+  const notice = session.state.status === 'signedOut' ? session.state.notice : null;
+
+  const onSubmit = form.submit(
+    (v) => errorsOf({
+      email: required(v.email, 'Enter your email address'),
+      password: required(v.password, 'Enter your password'),
+    }),
+    async (v) => {
+      const answer = await signIn({ input: { email: v.email.trim(), password: v.password, sessionMode: 'COOKIE' } });
+      const login = answer.data?.login;
+      if (!login) return;
+      if (login.__typename === 'LoginSuccess') {
+        await session.refresh();
+        navigate('/', { replace: true });
+      } else if (login.__typename === 'ValidationError') {
+        form.fail(fieldErrors(login.fieldErrors));
+      } else {
+        // Wrong address or password, or a paused account: one message, against the email field.
+        form.fail({ email: login.message });
+      }
+    },
+  );
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {notice && <NotificationBanner title="You have been signed out">{notice}</NotificationBanner>}
+        {result.error && !result.data && <ProblemBanner message="Sign-in is not working at the moment. Try again." />}
+        <ErrorSummary errors={form.errors} />
+        <Page title="Sign in to Wraparound" hasErrors={Object.keys(form.errors).length > 0}>
+          <form onSubmit={onSubmit} noValidate>
+            <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false}
+              value={form.values.email} onChange={(v) => form.set('email', v)} error={form.errors.email} />
+            <TextInput name="password" label="Password" type="password" autoComplete="current-password"
+              value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} />
+            <Submit busy={form.busy}>Sign in</Submit>
+          </form>
+        </Page>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { graphql } from '../graphql.ts';
+
+export const ChildSearchQuery = graphql(`
+  query ChildSearch($input: ChildSearchInput!) {
+    childSearch(input: $input) {
+      __typename
+      ... on ValidationError { message fieldErrors { field message } }
+      ... on ChildSearchSuccess {
+        matches { matchedOn child { id givenName familyName dateOfBirth nhsNumber school { name } } }
+      }
+    }
+  }
+`);
+
+export const ChildQuery = graphql(`
+  query Child($id: ID!) {
+    child(id: $id, purpose: "Viewed in the web app") {
+      id givenName familyName preferredName dateOfBirth gender nhsNumber upn mergedInto
+      school { name }
+      statuses { kind current startedOn endedOn }
+    }
+  }
+`);
+
+export const ChronologyQuery = graphql(`
+  query Chronology($childId: ID!, $after: String, $filter: ChronologyFilter) {
+    chronology(childId: $childId, first: 10, after: $after, filter: $filter) {
+      edges {
+        node {
+          id kind occurredAt recordedAt backdated summary categories
+          organisation { id name agencyType }
+          author { displayName }
+          concern { id reference status riskLevel }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);

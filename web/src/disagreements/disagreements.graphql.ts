@@ -1,0 +1,88 @@
+import { graphql } from '../graphql.ts';
+
+export const RaiseFormQuery = graphql(`
+  query DisagreementRaiseForm($childId: ID!) {
+    child(id: $childId) { id givenName familyName }
+    escalationLadder { version reasonCategories { code label excluded redirectTo } }
+    chronology(childId: $childId, first: 50) { edges { node { id organisation { id name agencyType } } } }
+  }
+`);
+
+export const DisagreementRaiseMutation = graphql(`
+  mutation DisagreementRaise($input: DisagreementRaiseInput!) {
+    disagreementRaise(input: $input) {
+      __typename
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { field message } }
+      ... on DisagreementRaiseSuccess { disagreement { id } }
+    }
+  }
+`);
+
+export const DisagreementQuery = graphql(`
+  query Disagreement($id: ID!) {
+    disagreement(id: $id) {
+      id reference status urgency immediateRisk immediateRiskAdvice createdAt
+      child { id givenName familyName }
+      raisedBy { id displayName }
+      raisingOrganisation { id name }
+      respondingOrganisation { id name }
+      decisionChallenged decisionDate reasonCode evidence outcomeSought
+      currentPosition currentDueAt overdue ladderVersion
+      stages { position label enteredAt dueAt exit exitReason exitedAt overdue }
+      contributions { author { displayName organisation { name } } createdAt discussion decision rationale }
+      outcomeStatement resolvedAt resolvedAtPosition withdrawnReason
+    }
+  }
+`);
+
+/** The ladder version the disagreement runs on: who acts at each stage. */
+export const LadderQuery = graphql(`
+  query DisagreementLadder($version: Int!) {
+    escalationLadder(version: $version) {
+      version
+      reasonCategories { code label }
+      stages { position label final raiserRoles responderRoles partnershipRoles }
+    }
+  }
+`);
+
+export const DisagreementRespondMutation = graphql(`
+  mutation DisagreementRespond($id: ID!, $discussion: String!, $decision: String, $rationale: String) {
+    disagreementRespond(disagreementId: $id, discussion: $discussion, decision: $decision, rationale: $rationale) {
+      __typename
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { field message } }
+    }
+  }
+`);
+
+export const DisagreementEscalateMutation = graphql(`
+  mutation DisagreementEscalate($id: ID!, $reason: String!) {
+    disagreementEscalate(disagreementId: $id, reason: $reason) {
+      __typename
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { field message } }
+    }
+  }
+`);
+
+export const DisagreementResolveMutation = graphql(`
+  mutation DisagreementResolve($input: DisagreementResolveInput!) {
+    disagreementResolve(input: $input) {
+      __typename
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { field message } }
+    }
+  }
+`);
+
+export const DisagreementWithdrawMutation = graphql(`
+  mutation DisagreementWithdraw($id: ID!, $reason: String!) {
+    disagreementWithdraw(disagreementId: $id, reason: $reason) {
+      __typename
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { field message } }
+    }
+  }
+`);

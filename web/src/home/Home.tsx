@@ -1,0 +1,108 @@
+// Home: what needs the signed-in person now, soonest first: disagreements at a stage where they
+// act, referrals awaiting the front door, information requests to answer, Operation Encompass
+// notifications not yet read. Links and tables only; each row opens the record.
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { formatDateTime, RAG_COLOURS, RISK_COLOURS } from '../app/format.ts';
+import { can } from '../app/permissions.ts';
+import { useViewer } from '../auth/session.tsx';
+import { ButtonLink, Loading, ProblemBanner, Tag } from '../components/govuk.tsx';
+import { Page } from '../components/Page.tsx';
+import { HomeQuery } from './home.graphql.ts';
+
+function Due({ at, overdue }: { at: string; overdue: boolean }) {
+  return (
+    <>
+      {formatDateTime(at)} {overdue && <Tag colour="red">Overdue</Tag>}
+    </>
+  );
+}
+
+function Task({ id, title, headings, rows }: { id: string; title: string; headings: string[]; rows: ReactNode[][] }) {
+  if (rows.length === 0) return null;
+  return (
+    <table className="govuk-table" aria-labelledby={id}>
+      <caption className="govuk-table__caption govuk-table__caption--m" id={id}>{title}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {headings.map((h) => <th scope="col" className="govuk-table__header" key={h}>{h}</th>)}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.map((cells, i) => (
+          <tr className="govuk-table__row" key={i}>
+            {cells.map((cell, j) => <td className="govuk-table__cell" key={j}>{cell}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Home() {
+  const viewer = useViewer();
+  const [{ data, error, fetching }] = useQuery({ query: HomeQuery });
+
+  const disagreements = data?.disagreementQueue ?? [];
+  const referrals = data?.referralsAwaitingDecision.edges.map((e) => e.node) ?? [];
+  const requests = data?.informationRequestsReceived.edges.map((e) => e.node).filter((r) => !r.respondedAt) ?? [];
+  const encompass = data?.encompassNotifications.edges.map((e) => e.node) ?? [];
+  const nothing = disagreements.length + referrals.length + requests.length + encompass.length === 0;
+
+  return (
+    <Page title="What needs you now" caption={viewer.organisation.name}>
+      {can.findChildren(viewer) && <ButtonLink to="/children" secondary>Find a child</ButtonLink>}
+      {fetching && !data && <Loading />}
+      {error && !data && <ProblemBanner message="Your tasks could not be loaded. Try again." />}
+      {data && nothing && <p className="govuk-body">Nothing needs you right now.</p>}
+      <Task
+        id="disagreements"
+        title="Disagreements at a stage where you act"
+        headings={['Reference', 'Child', 'Stage', 'Stage due']}
+        rows={disagreements.map((d) => [
+          <Link className="govuk-link" to={`/disagreements/${d.id}`}>{d.reference}</Link>,
+          `${d.child.givenName} ${d.child.familyName}`,
+          d.stages.find((s) => s.position === d.currentPosition)?.label ?? `Stage ${d.currentPosition}`,
+          d.currentDueAt ? <Due at={d.currentDueAt} overdue={d.overdue} /> : '',
+        ])}
+      />
+      <Task
+        id="referrals"
+        title={can.decideReferrals(viewer) ? 'Referrals awaiting your decision' : 'Your referrals awaiting a decision'}
+        headings={['Reference', 'Summary', 'Risk', 'Decision due']}
+        rows={referrals.map((c) => {
+          const referral = c.referrals.find((r) => !r.decision);
+          return [
+            <Link className="govuk-link" to={`/entries/${c.entry.id}`}>{c.reference}</Link>,
+            c.entry.summary,
+            <Tag colour={RISK_COLOURS[c.riskLevel]}>{c.riskLevel.toLowerCase()}</Tag>,
+            referral ? <Due at={referral.decisionDueAt} overdue={referral.overdue} /> : '',
+          ];
+        })}
+      />
+      <Task
+        id="requests"
+        title="Information requests to answer"
+        headings={['Reference', 'About', 'RAG', 'Due']}
+        rows={requests.map((r) => [
+          r.request.reference,
+          `${r.request.subject.givenName} ${r.request.subject.familyName}`,
+          <Tag colour={RAG_COLOURS[r.request.rag]}>{r.request.rag.toLowerCase()}</Tag>,
+          <Due at={r.dueAt} overdue={r.overdue} />,
+        ])}
+      />
+      <Task
+        id="encompass"
+        title="Operation Encompass notifications to read"
+        headings={['Reference', 'Child', 'Incident', 'Police reference']}
+        rows={encompass.map((n) => [
+          n.reference,
+          n.child ? <Link className="govuk-link" to={`/children/${n.child.id}`}>{n.child.givenName} {n.child.familyName}</Link> : 'Restricted record',
+          formatDateTime(n.incidentAt),
+          n.policeReference,
+        ])}
+      />
+    </Page>
+  );
+}
