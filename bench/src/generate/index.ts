@@ -22,6 +22,7 @@ import { BENCH_PASSWORD, DEFAULT_OPTIONS, type GenerateOptions, type World, rngF
 
 export { BENCH_PASSWORD, DEFAULT_OPTIONS, sizesFor, type GenerateOptions } from './world.ts';
 export { chronologySocialWorker } from './children.ts';
+export { validateGenerated } from './validate.ts';
 
 export interface GenerateSummary {
   partnershipId: string;

@@ -19,8 +19,7 @@ export class Progress {
     const now = Date.now();
     if (this.quiet || now - this.last < 500) return;
     this.last = now;
-    const line = [...this.counts].map(([t, c]) => `${t} ${c.toLocaleString('en-GB')}`).join(' · ');
-    process.stderr.write(`\r[${this.elapsed()}] ${line}`.slice(0, 200));
+    process.stderr.write(`\r[${this.elapsed()}] ${table}: ${n.toLocaleString('en-GB')} rows\x1b[K`);
   }
 
   elapsed(): string {
