@@ -1,6 +1,6 @@
 // Where the benchmark's data lives: DATABASE_URL's server if given, else an embedded PostgreSQL of
 // the benchmark's own (its data directory and port apart from `npm start`'s and the tests').
-// A fresh database is created, migrated with the committed migrations and the job queue's schema.
+// A fresh database (or, kept, the last one) is with the committed migrations and the job queue's schema.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrateDeploy } from '@wraparound/prisma/migrate';
@@ -31,9 +31,10 @@ export async function freshDatabase(options: { name: string; dataDir: string; po
   await admin.connect();
   try {
     const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.name])).rowCount;
-    if (exists && options.keep) return { url: urlFor(options.name), stop };
-    if (exists) await admin.query(`DROP DATABASE ${admin.escapeIdentifier(options.name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(options.name)}`);
+    if (!(exists && options.keep)) {
+      if (exists) await admin.query(`DROP DATABASE ${admin.escapeIdentifier(options.name)} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(options.name)}`);
+    }
   } finally {
     await admin.end();
   }

@@ -12,3 +12,6 @@ CREATE INDEX "information_request_recipient_organisationId_dueAt_id_idx" ON "inf
 
 -- CreateIndex
 CREATE INDEX "disagreement_partnershipId_status_currentDueAt_id_idx" ON "disagreement"("partnershipId", "status", "currentDueAt", "id");
+
+-- CreateIndex
+CREATE INDEX "deadline_state_dueAt_id_idx" ON "deadline"("state", "dueAt", "id");
