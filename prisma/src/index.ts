@@ -10,8 +10,9 @@ export type * from './generated/client/models.ts';
 export interface DatabaseClientOptions {
   /** Connections in the pool. The machines are 2-core: a handful is plenty. */
   poolMax?: number;
-  /** Called with each SQL statement, for tests that count round trips. */
-  onQuery?: (sql: string) => void;
+  /** Called with each SQL statement, for tests that count round trips (and, with its parameters and
+   * duration, for the benchmark's EXPLAIN of the slowest). */
+  onQuery?: (sql: string, event: { params: string; duration: number }) => void;
 }
 
 export function createDatabaseClient(url: string, options: DatabaseClientOptions = {}) {
@@ -27,7 +28,7 @@ export function createDatabaseClient(url: string, options: DatabaseClientOptions
   });
   if (options.onQuery) {
     const onQuery = options.onQuery;
-    client.$on('query' as never, (event: { query: string }) => onQuery(event.query));
+    client.$on('query' as never, (event: { query: string; params: string; duration: number }) => onQuery(event.query, event));
   }
   return client;
 }

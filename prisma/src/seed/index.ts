@@ -282,3 +282,10 @@ export async function seedOtherPartnership(db: Database, options: SeedOptions): 
     return writeTenant(tx, plan, hashes, population, now, { closureDays: false, customCategories: false, auditAction: 'seed.other' });
   }, TRANSACTION);
 }
+
+// Building blocks the county-scale generator (bench/) reuses, so there is one source of names,
+// texts, configuration and deterministic randomness.
+export { Rng } from './random.ts';
+export { writeDefaultLadder, writeRagDeadlines } from './ladder.ts';
+export { FAMILY, FLATS, GIVEN_ANY, GIVEN_FEMALE, GIVEN_MALE, POSTCODE_LETTERS, STREETS, TOWNS } from './names.ts';
+export { ACTIONS, CONCERN_TEXT, DECISION_RATIONALE, HEALTH_CONTACTS, POLICE_INCIDENTS } from './texts.ts';

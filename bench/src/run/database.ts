@@ -1,0 +1,45 @@
+// Where the benchmark's data lives: DATABASE_URL's server if given, else an embedded PostgreSQL of
+// the benchmark's own (its data directory and port apart from `npm start`'s and the tests').
+// A fresh database (or, kept, the last one) is with the committed migrations and the job queue's schema.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrateDeploy } from '@wraparound/prisma/migrate';
+import { migrateJobQueue, startEmbeddedPostgres } from '@wraparound/server';
+import pg from 'pg';
+
+export interface BenchDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function freshDatabase(options: { name: string; dataDir: string; port: number; databaseUrl?: string; keep?: boolean }): Promise<BenchDatabase> {
+  let adminUrl: string;
+  let urlFor: (db: string) => string;
+  let stop = async () => {};
+  if (options.databaseUrl) {
+    const base = new URL(options.databaseUrl);
+    urlFor = (db) => Object.assign(new URL(base), { pathname: `/${db}` }).toString();
+    adminUrl = urlFor('postgres');
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), port: options.port });
+    urlFor = cluster.url;
+    adminUrl = cluster.url('postgres');
+    stop = () => cluster.stop();
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.name])).rowCount;
+    if (!(exists && options.keep)) {
+      if (exists) await admin.query(`DROP DATABASE ${admin.escapeIdentifier(options.name)} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(options.name)}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = urlFor(options.name);
+  await migrateDeploy(url, { quiet: true });
+  await migrateJobQueue(url);
+  return { url, stop };
+}

@@ -1,0 +1,68 @@
+// The results, as JSON (everything) and a markdown table (what a person reads), under bench/results/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Machine } from './machine.ts';
+import type { LoadResult } from './load.ts';
+import type { OutboxResult } from './outbox.ts';
+import type { SweepResult } from './sweep.ts';
+
+export interface OperationResult {
+  name: string;
+  persona: string;
+  note?: string;
+  rows: number;
+  sameAnswer: boolean;
+  roundTrips: number;
+  api: LoadResult;
+  sql: LoadResult;
+}
+
+export interface BenchReport {
+  date: string;
+  scale: number;
+  machine: Machine;
+  settings: { connections: number; seconds: number; serverPool: number };
+  generation: { seconds: number; rows: Record<string, number>; problems: string[] } | null;
+  operations: OperationResult[];
+  slowest: { name: string; sql: string; durationMs: number; plan: string } | null;
+  sweep: SweepResult | null;
+  outbox: OutboxResult | null;
+}
+
+const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+
+export function toMarkdown(r: BenchReport): string {
+  const m = r.machine;
+  const lines = [
+    `# Wraparound benchmark, scale ${r.scale} (${r.date})`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; PostgreSQL ${m.postgres}; ${m.platform}.`,
+    `Load: autocannon in a child process, ${r.settings.connections} connections for ${r.settings.seconds} s per operation; server pool ${r.settings.serverPool} connections. SQL twin: the same concurrency over a node-postgres pool of the same size. Timings are reported, never asserted.`,
+    '',
+  ];
+  if (r.generation) {
+    lines.push(`Generated in ${r.generation.seconds.toFixed(0)} s: ${Object.entries(r.generation.rows).map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`).join(', ')}.`);
+    lines.push(r.generation.problems.length ? `Validation problems: ${r.generation.problems.join('; ')}` : 'Validation: identifiers, disagreement stage history and clocks, audit chain — all pass.', '');
+  }
+  lines.push(
+    '| operation | rows | API p50 / p99 ms | API req/s | SQL p50 / p99 ms | SQL req/s | API/SQL p50 | SQL round trips | same answer |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+    ...r.operations.map((o) =>
+      `| ${o.name}${o.note ? ` (${o.note})` : ''} | ${o.rows} | ${ms(o.api.latencyMs.p50)} / ${ms(o.api.latencyMs.p99)} | ${Math.round(o.api.requestsPerSecond)} | ${ms(o.sql.latencyMs.p50)} / ${ms(o.sql.latencyMs.p99)} | ${Math.round(o.sql.requestsPerSecond)} | ${(o.api.latencyMs.p50 / Math.max(0.01, o.sql.latencyMs.p50)).toFixed(1)}× | ${o.roundTrips} | ${o.sameAnswer ? 'yes' : '**no**'} |`),
+    '',
+    'Personas: ' + r.operations.map((o) => `${o.name} — ${o.persona}`).join('; ') + '.',
+    '',
+  );
+  if (r.sweep) lines.push(`Deadline sweep: ${r.sweep.deadlines.toLocaleString('en-GB')} deadlines due at once, ${r.sweep.sweepers} sweepers: drained in ${r.sweep.seconds} s (${r.sweep.perSecond}/s); handled ${r.sweep.handled}, DONE ${r.sweep.done} — exactly once: ${r.sweep.exactlyOnce ? 'yes' : '**no**'}.`, '');
+  if (r.outbox) lines.push(`Email outbox: ${r.outbox.emails.toLocaleString('en-GB')} emails, ${r.outbox.workers} workers, loopback SMTP: ${r.outbox.seconds} s (${r.outbox.perSecond} emails/s); sent ${r.outbox.sent}, unique Message-IDs received ${r.outbox.uniqueMessageIds}.`, '');
+  if (r.slowest) lines.push(`## Slowest operation: ${r.slowest.name}`, '', `Its slowest statement (${r.slowest.durationMs} ms in the request):`, '', '```sql', r.slowest.sql, '```', '', '```', r.slowest.plan, '```', '');
+  return lines.join('\n');
+}
+
+export function writeReport(dir: string, report: BenchReport): string {
+  mkdirSync(dir, { recursive: true });
+  const base = path.join(dir, `scale-${report.scale}`);
+  writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(`${base}.md`, toMarkdown(report));
+  return `${base}.md`;
+}
