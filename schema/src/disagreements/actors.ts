@@ -2,7 +2,7 @@
 // organisation), the responder's side (the organisation whose decision is challenged) and the
 // partnership's. Past the first stages the practitioners hand over to their managers; the raiser
 // may still escalate or withdraw (see those mutations).
-import type { Disagreement, LadderStage, Role } from '@wraparound/prisma';
+import type { Disagreement, LadderStage, Prisma, Role } from '@wraparound/prisma';
 import type { Viewer } from '../context.ts';
 
 export type Side = 'RAISER' | 'RESPONDER' | 'PARTNERSHIP';
@@ -28,4 +28,21 @@ export function actingSides(
     if (side === 'RESPONDER') return intersects(viewer.roles, stage.responderRoles);
     return intersects(viewer.roles, stage.partnershipRoles);
   });
+}
+
+/**
+ * The same rule as actingSides, as SQL: open disagreements whose current (not yet exited) stage
+ * names one of the viewer's roles on a side the viewer is on. For lists, so that no row is
+ * dropped after a LIMIT.
+ */
+export function actsAtCurrentStage(viewer: Viewer): Prisma.DisagreementWhereInput {
+  const atStage = (roles: Prisma.LadderStageWhereInput) => ({ stages: { some: { exitedAt: null, ladderStage: roles } } });
+  const hasSome = [...viewer.roles];
+  return {
+    OR: [
+      { raisingOrganisationId: viewer.organisationId, ...atStage({ raiserRoles: { hasSome } }) },
+      { respondingOrganisationId: viewer.organisationId, ...atStage({ responderRoles: { hasSome } }) },
+      ...(viewer.agencyType === 'PARTNERSHIP' ? [atStage({ partnershipRoles: { hasSome } })] : []),
+    ],
+  };
 }

@@ -5,7 +5,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { idOf } from '../common/ids.ts';
-import { actingSides } from './actors.ts';
+import { actsAtCurrentStage } from './actors.ts';
 import './disagreement.type.ts';
 
 builder.queryField('disagreement', (t) =>
@@ -28,18 +28,12 @@ builder.queryField('disagreementQueue', (t) =>
     type: ['Disagreement'],
     description: 'Open disagreements at a stage where you act, soonest deadline first.',
     resolve: async (query, _root, _args, ctx) => {
-      const viewer = ctx.viewer!;
-      const open = await ctx.db.disagreement.findMany({
-        where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'Disagreement'), { status: 'OPEN' }] },
-        include: { ladder: { include: { stages: true } } },
+      const rows = await ctx.db.disagreement.findMany({
+        ...query,
+        where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'Disagreement'), { status: 'OPEN' }, actsAtCurrentStage(ctx.viewer!)] },
         orderBy: [{ currentDueAt: 'asc' }, { id: 'asc' }],
         take: 500,
       });
-      const mine = open.filter((d) => {
-        const stage = d.ladder.stages.find((s) => s.position === d.currentPosition);
-        return stage ? actingSides(viewer, d, stage).length > 0 : false;
-      });
-      const rows = await ctx.db.disagreement.findMany({ ...query, where: { id: { in: mine.map((d) => d.id) } }, orderBy: [{ currentDueAt: 'asc' }, { id: 'asc' }] });
       await recordAudit(ctx.db, ctx, { action: 'disagreement.queue', detail: { disagreementIds: rows.map((r) => r.id) } });
       return rows;
     },
