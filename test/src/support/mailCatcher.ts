@@ -20,8 +20,9 @@ export type CatcherMode =
   | { kind: 'refuse' }
   /** RCPT TO this address answered 550 (mailbox unavailable), every time. */
   | { kind: 'rejectAddress'; address: string }
-  /** The message is read but never answered; `onHeld` is told (the test kills the sender then). */
-  | { kind: 'hold'; onHeld: () => void };
+  /** Once `after` messages have been accepted, the next is read but never answered; `onHeld` is
+   * told (the test kills the sender, or the relay, then). */
+  | { kind: 'hold'; after: number; onHeld: () => void };
 
 export interface MailCatcher {
   readonly port: number;
@@ -54,7 +55,7 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
       stream.on('end', () => {
         const mode = state.mode;
         if (mode.kind === 'refuse') return callback(smtpError('Try again later', 451));
-        if (mode.kind === 'hold') return mode.onHeld();
+        if (mode.kind === 'hold' && received.length >= mode.after) return mode.onHeld();
         const raw = Buffer.concat(chunks);
         simpleParser(raw).then(
           (mail) => {
