@@ -1,5 +1,5 @@
 // `pnpm bench [--scale 1] [--seconds 10] [--connections 10] [--deadlines 100000] [--emails 5000]
-//             [--reuse] [--only sweep,outbox,reads]`
+//             [--reuse] [--only reads,sweep,outbox,latency] [--latency-events 200]`
 //
 // Generates the synthetic partnership into a fresh database (or, with --reuse, uses the one the
 // last run at that scale left), starts the real server in this process (so its SQL can be counted
@@ -19,6 +19,7 @@ import { freshDatabase } from './run/database.ts';
 import { type Statement, explainSlowest } from './run/explain.ts';
 import { runAutocannon, runLoop } from './run/load.ts';
 import { describeMachine } from './run/machine.ts';
+import { benchmarkNotificationLatency } from './run/notificationLatency.ts';
 import { benchmarkOutbox } from './run/outbox.ts';
 import { type BenchReport, type OperationResult, writeReport } from './run/report.ts';
 import { benchmarkSweep } from './run/sweep.ts';
@@ -27,7 +28,7 @@ const args = parseArgs(process.argv.slice(2));
 const scale = numberArg(args, 'scale', 1);
 const seconds = numberArg(args, 'seconds', 10);
 const connections = numberArg(args, 'connections', 10);
-const only = new Set((args.get('only') ?? 'reads,sweep,outbox').split(','));
+const only = new Set((args.get('only') ?? 'reads,sweep,outbox,latency').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const database = await freshDatabase({
@@ -120,10 +121,16 @@ try {
     outbox = await benchmarkOutbox(pool, database.url, partnershipId, numberArg(args, 'emails', 5_000));
     log(`  ${outbox.sent} in ${outbox.seconds} s`);
   }
+  let notificationLatency: BenchReport['notificationLatency'] = null;
+  if (only.has('latency')) {
+    log('Notification latency, commit to inbox');
+    notificationLatency = await benchmarkNotificationLatency(pool, database.url, partnershipId, numberArg(args, 'latency-events', 200));
+    log(`  p50 ${notificationLatency.ms.p50} ms, p95 ${notificationLatency.ms.p95} ms`);
+  }
 
   const report: BenchReport = {
     date: new Date().toISOString(), scale, machine: await describeMachine(pool),
-    settings: { connections, seconds, serverPool: config.dbPoolMax }, generation, operations, slowest, sweep, outbox,
+    settings: { connections, seconds, serverPool: config.dbPoolMax }, generation, operations, slowest, sweep, outbox, notificationLatency,
   };
   const file = writeReport(fileURLToPath(new URL('../results/', import.meta.url)), report);
   log(`Written: ${file}`);

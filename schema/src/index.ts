@@ -64,5 +64,5 @@ export { roleFitsAgency, ROLES_BY_AGENCY } from './admin/roles.ts';
 export { verifyAuditChain } from './audit/chain.ts';
 export { sweepDeadlines } from './deadlines/sweep.ts';
 export { DEADLINE_TASK } from './deadlines/jobs.ts';
-export { wordsFor, NOTIFICATION_KINDS, NOTIFICATION_RULES, type NotificationKind } from './notifications/rules.ts';
+export { announce, wordsFor, NOTIFICATION_KINDS, NOTIFICATION_RULES, type NotificationKind } from './notifications/rules.ts';
 export { nextDigestAt } from './notifications/digestTime.ts';

@@ -35,15 +35,18 @@ async function main() {
   const jobs = await startJobWorker(db, database.url, log);
   const stopSweeper = config.sweepIntervalSeconds > 0 ? startDeadlineSweeper(db, config.sweepIntervalSeconds * 1000, log) : () => {};
   const mail = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
-  const stopEmail =
-    config.mailIntervalSeconds > 0
-      ? startEmailDelivery(
-          db,
-          mail,
-          { intervalMs: config.mailIntervalSeconds * 1000, maxAttempts: config.mailMaxAttempts, publicUrl: config.publicUrl, from: config.mailFrom },
-          log,
-        )
-      : () => {};
+  let stopEmail = () => {};
+  if (config.mailIntervalSeconds > 0) {
+    const delivery = startEmailDelivery(
+      db,
+      mail,
+      { intervalMs: config.mailIntervalSeconds * 1000, maxAttempts: config.mailMaxAttempts, publicUrl: config.publicUrl, from: config.mailFrom },
+      log,
+    );
+    // An email queued in any process wakes the delivery at once; the timer is the safety net.
+    await live.onEmailQueued(delivery.wake);
+    stopEmail = delivery;
+  }
   log(`Email:   ${config.mailIntervalSeconds > 0 ? mail.description : 'off (MAIL_INTERVAL_SECONDS=0)'}`);
   log(`Web:     ${config.publicUrl}/`);
   log(`GraphQL: ${config.publicUrl}/graphql${config.production ? '' : ' (GraphiQL in the browser)'}`);

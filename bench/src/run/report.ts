@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Machine } from './machine.ts';
 import type { LoadResult } from './load.ts';
+import type { LatencyResult } from './notificationLatency.ts';
 import type { OutboxResult } from './outbox.ts';
 import type { SweepResult } from './sweep.ts';
 
@@ -27,6 +28,8 @@ export interface BenchReport {
   slowest: { name: string; sql: string; durationMs: number; plan: string } | null;
   sweep: SweepResult | null;
   outbox: OutboxResult | null;
+  /** Event commit to email received, one event at a time, the worker woken by NOTIFY. */
+  notificationLatency?: LatencyResult | null;
 }
 
 const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
@@ -54,6 +57,10 @@ export function toMarkdown(r: BenchReport): string {
     '',
   );
   if (r.sweep) lines.push(`Deadline sweep: ${r.sweep.deadlines.toLocaleString('en-GB')} deadlines due at once, ${r.sweep.sweepers} sweepers: drained in ${r.sweep.seconds} s (${r.sweep.perSecond}/s); handled ${r.sweep.handled}, DONE ${r.sweep.done} — exactly once: ${r.sweep.exactlyOnce ? 'yes' : '**no**'}.`, '');
+  if (r.notificationLatency) {
+    const l = r.notificationLatency;
+    lines.push(`Notification latency, event commit to email received (${l.events} events one at a time, worker woken by NOTIFY): p50 ${l.ms.p50} ms, p95 ${l.ms.p95} ms, max ${l.ms.max} ms; ${l.received} of ${l.events} received.`, '');
+  }
   if (r.outbox) lines.push(`Email outbox: ${r.outbox.emails.toLocaleString('en-GB')} emails, ${r.outbox.workers} workers, loopback SMTP: ${r.outbox.seconds} s (${r.outbox.perSecond} emails/s); sent ${r.outbox.sent}, unique Message-IDs received ${r.outbox.uniqueMessageIds}.`, '');
   if (r.slowest) lines.push(`## Slowest operation: ${r.slowest.name}`, '', `Its slowest statement (${r.slowest.durationMs} ms in the request):`, '', '```sql', r.slowest.sql, '```', '', '```', r.slowest.plan, '```', '');
   return lines.join('\n');

@@ -2,23 +2,29 @@
 // channel that the notification table's trigger NOTIFYs (recipient id and notification id, nothing
 // else) when an in-app notification is committed, and hands each id to that recipient's
 // subscribers in this process. Whichever process wrote the notification, every process hears it.
+// The same connection hears when an email is queued, to wake the delivery worker.
 //
-// If the listening connection drops, it reconnects; ids notified while it was down are not heard
-// live, but the notifications are in the feed (a client refreshes its feed when its stream
-// reconnects). Nothing is lost, only not pushed.
+// If the listening connection drops, it reconnects; what was notified while it was down is not
+// pushed, but nothing is lost: the notifications are in the feed (a client refreshes its feed when
+// its stream reconnects) and the outbox's timed round sends the emails.
 import { Repeater } from 'graphql-yoga';
 import pg from 'pg';
 import type { LiveNotifications } from '@wraparound/schema';
 
 export const NOTIFICATION_CHANNEL = 'wraparound_notification';
+/** Emails queued (see the outbox_wake migration): the delivery worker's cue to run now. */
+export const OUTBOX_CHANNEL = 'wraparound_outbox';
 const RECONNECT_MS = 1_000;
 
 export interface LiveNotificationHub extends LiveNotifications {
+  /** Calls `wake` whenever an email is queued, in any process; starts listening at once. */
+  onEmailQueued(wake: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createLiveNotifications(databaseUrl: string, log: (line: string) => void): LiveNotificationHub {
   const listeners = new Map<string, Set<(id: string) => void>>();
+  const outboxWakers = new Set<() => void>();
   let client: pg.Client | null = null;
   let connecting: Promise<void> | null = null;
   let closed = false;
@@ -33,7 +39,10 @@ export function createLiveNotifications(databaseUrl: string, log: (line: string)
     if (closed) return Promise.reject(new Error('live notifications are closed'));
     connecting ??= (async () => {
       const next = new pg.Client({ connectionString: databaseUrl, application_name: 'wraparound-live' });
-      next.on('notification', (message) => deliver(message.payload));
+      next.on('notification', (message) => {
+        if (message.channel === OUTBOX_CHANNEL) for (const wake of outboxWakers) wake();
+        else deliver(message.payload);
+      });
       next.on('error', (error) => {
         log(`live notifications: connection lost (${error.message}); reconnecting`);
         if (client === next) {
@@ -41,11 +50,11 @@ export function createLiveNotifications(databaseUrl: string, log: (line: string)
           connecting = null;
         }
         void next.end().catch(() => {});
-        if (!closed && listeners.size > 0) setTimeout(() => void listen().catch(() => {}), RECONNECT_MS);
+        if (!closed && (listeners.size > 0 || outboxWakers.size > 0)) setTimeout(() => void listen().catch(() => {}), RECONNECT_MS);
       });
       try {
         await next.connect();
-        await next.query(`LISTEN ${NOTIFICATION_CHANNEL}`);
+        await next.query(`LISTEN ${NOTIFICATION_CHANNEL}; LISTEN ${OUTBOX_CHANNEL}`);
       } catch (error) {
         connecting = null;
         void next.end().catch(() => {});
@@ -97,9 +106,14 @@ export function createLiveNotifications(databaseUrl: string, log: (line: string)
         }
       });
     },
+    async onEmailQueued(wake) {
+      outboxWakers.add(wake);
+      await listen();
+    },
     async close() {
       closed = true;
       listeners.clear();
+      outboxWakers.clear();
       const current = client;
       client = null;
       connecting = null;

@@ -1,13 +1,28 @@
 // Runs a background task on a timer in the server process: never two rounds at once, a failed
-// round logged and retried on the next tick. Returns a function that stops it.
-export function repeatEvery(intervalMs: number, name: string, round: () => Promise<void>, log: (line: string) => void) {
+// round logged and retried on the next tick. `wake()` asks for a round now (a round already
+// running is followed by one more), so work that announces itself need not wait for the timer.
+export interface Repeating {
+  (): void;
+  /** Run a round as soon as possible. */
+  wake(): void;
+}
+
+export function repeatEvery(intervalMs: number, name: string, round: () => Promise<void>, log: (line: string) => void): Repeating {
   let running = false;
+  let again = false;
   let stopped = false;
   const tick = async () => {
-    if (running || stopped) return;
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
-      await round();
+      do {
+        again = false;
+        await round();
+      } while (again && !stopped);
     } catch (error) {
       log(`${name} failed (will retry): ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -17,8 +32,9 @@ export function repeatEvery(intervalMs: number, name: string, round: () => Promi
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   void tick();
-  return () => {
+  const stop = () => {
     stopped = true;
     clearInterval(timer);
   };
+  return Object.assign(stop, { wake: () => void tick() });
 }
