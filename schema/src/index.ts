@@ -54,6 +54,12 @@ import './notifications/notificationPreferences.ts';
 import './notifications/notificationFailures.query.ts';
 import './notifications/notificationRetry.mutation.ts';
 import './notifications/notificationReceived.subscription.ts';
+import './admin/organisations.query.ts';
+import './admin/users.query.ts';
+import './admin/userCreate.mutation.ts';
+import './admin/userUpdate.mutation.ts';
+import './admin/userInvite.mutation.ts';
+import './auth/accountActivate.mutation.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -12,6 +12,8 @@ export const UserType = builder.prismaNode('User', {
     displayName: t.exposeString('displayName'),
     jobTitle: t.exposeString('jobTitle', { nullable: true }),
     roles: t.expose('roles', { type: [RoleEnum] }),
+    active: t.exposeBoolean('active'),
+    passwordSet: t.boolean({ description: 'Whether the person has set a password (false until they use their invitation).', select: { passwordHash: true }, resolve: (u) => u.passwordHash.startsWith('$argon2') }),
     organisation: t.relation('organisation'),
     partnership: t.relation('partnership'),
   }),

@@ -8,6 +8,11 @@ export function hashPassword(plain: string): Promise<string> {
 }
 
 export async function verifyPassword(passwordHash: string, plain: string): Promise<boolean> {
+  // An account that has not set a password yet: as slow as a real check, and never true.
+  if (!passwordHash.startsWith('$argon2')) {
+    await spendVerifyTime(plain);
+    return false;
+  }
   try {
     return await verify(passwordHash, plain);
   } catch {

@@ -15,6 +15,7 @@ const loaders = {
   Restriction: (db: Database, args: object) => db.restriction.findUniqueOrThrow(args as never),
   BreakGlassGrant: (db: Database, args: object) => db.breakGlassGrant.findUniqueOrThrow(args as never),
   EscalationLadder: (db: Database, args: object) => db.escalationLadder.findUniqueOrThrow(args as never),
+  User: (db: Database, args: object) => db.user.findUniqueOrThrow(args as never),
 } as const;
 
 export function successType(name: string, field: string, model: keyof typeof loaders) {
