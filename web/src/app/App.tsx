@@ -11,6 +11,8 @@ import { FlagConcern } from '../concerns/FlagConcern.tsx';
 import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
 import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
 import { Home } from '../home/Home.tsx';
+import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
+import { NotificationsPage } from '../notifications/NotificationsPage.tsx';
 import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
 import { can } from './permissions.ts';
 import { Layout } from './Layout.tsx';
@@ -25,6 +27,8 @@ export function App() {
             <Route element={<RequireSignIn />}>
               <Route index element={<Home />} />
               <Route path="sign-out" element={<SignOut />} />
+              <Route path="notifications" element={<NotificationsPage />} />
+              <Route path="notifications/preferences" element={<NotificationPreferences />} />
               <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
               <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
               <Route path="children/:childId/concerns/new" element={<Permitted when={can.raiseConcern}><FlagConcern /></Permitted>} />

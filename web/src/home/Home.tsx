@@ -9,6 +9,7 @@ import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
 import { ButtonLink, Loading, ProblemBanner, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
+import { NotificationFeed } from '../notifications/NotificationFeed.tsx';
 import { HomeQuery } from './home.graphql.ts';
 
 function Due({ at, overdue }: { at: string; overdue: boolean }) {
@@ -103,6 +104,11 @@ export function Home() {
           n.policeReference,
         ])}
       />
+      <section aria-labelledby="notifications-title" className="govuk-!-margin-top-6">
+        <h2 className="govuk-heading-m" id="notifications-title">Notifications</h2>
+        <NotificationFeed pageSize={5} />
+        <p className="govuk-body"><Link className="govuk-link" to="/notifications">All notifications and email settings</Link></p>
+      </section>
     </Page>
   );
 }
