@@ -45,6 +45,8 @@ import './ladder/escalationLadder.query.ts';
 import './ladder/escalationLadderSave.mutation.ts';
 import './ladder/escalationLadderPreview.query.ts';
 import './admin/partnershipCalendar.ts';
+import './admin/organisations.query.ts';
+import './requests/informationRequestRecipient.query.ts';
 import './audit/accessLog.query.ts';
 import './audit/auditChain.query.ts';
 import './figures/partnershipFigures.query.ts';
