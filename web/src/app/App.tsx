@@ -11,6 +11,9 @@ import { FlagConcern } from '../concerns/FlagConcern.tsx';
 import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
 import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
 import { Home } from '../home/Home.tsx';
+import { AnswerRequest } from '../requests/AnswerRequest.tsx';
+import { RequestInformation } from '../requests/RequestInformation.tsx';
+import { SentRequests } from '../requests/SentRequests.tsx';
 import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
 import { NotificationsPage } from '../notifications/NotificationsPage.tsx';
 import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
@@ -33,6 +36,9 @@ export function App() {
               <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
               <Route path="children/:childId/concerns/new" element={<Permitted when={can.raiseConcern}><FlagConcern /></Permitted>} />
               <Route path="children/:childId/disagreements/new" element={<Permitted when={can.raiseDisagreement}><RaiseDisagreement /></Permitted>} />
+              <Route path="children/:childId/information-requests/new" element={<Permitted when={can.requestInformation}><RequestInformation /></Permitted>} />
+              <Route path="information-requests" element={<Permitted when={can.requestInformation}><SentRequests /></Permitted>} />
+              <Route path="information-requests/:recipientId" element={<Permitted when={(v) => can.requestInformation(v) || can.answerRequests(v)}><AnswerRequest /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="*" element={<NotFound />} />

@@ -46,6 +46,7 @@ export function Layout() {
                 <ul className="govuk-service-navigation__list" id="navigation">
                   <NavItem to="/">Home</NavItem>
                   {can.findChildren(viewer) && <NavItem to="/children">Find a child</NavItem>}
+                  {can.requestInformation(viewer) && <NavItem to="/information-requests">Information requests</NavItem>}
                   <NotificationsNavItem />
                   <NavItem to="/sign-out">Sign out</NavItem>
                 </ul>

@@ -87,7 +87,7 @@ export function Home() {
         title="Information requests to answer"
         headings={['Reference', 'About', 'RAG', 'Due']}
         rows={requests.map((r) => [
-          r.request.reference,
+          <Link className="govuk-link" to={`/information-requests/${r.id}`}>{r.request.reference}</Link>,
           `${r.request.subject.givenName} ${r.request.subject.familyName}`,
           <Tag colour={RAG_COLOURS[r.request.rag]}>{r.request.rag.toLowerCase()}</Tag>,
           <Due at={r.dueAt} overdue={r.overdue} />,
