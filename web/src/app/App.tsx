@@ -10,6 +10,8 @@ import { ConcernPage } from '../concerns/ConcernPage.tsx';
 import { FlagConcern } from '../concerns/FlagConcern.tsx';
 import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
 import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
+import { EncompassNotifications } from '../encompass/EncompassNotifications.tsx';
+import { SendEncompass } from '../encompass/SendEncompass.tsx';
 import { Home } from '../home/Home.tsx';
 import { AnswerRequest } from '../requests/AnswerRequest.tsx';
 import { RequestInformation } from '../requests/RequestInformation.tsx';
@@ -39,6 +41,8 @@ export function App() {
               <Route path="children/:childId/information-requests/new" element={<Permitted when={can.requestInformation}><RequestInformation /></Permitted>} />
               <Route path="information-requests" element={<Permitted when={can.requestInformation}><SentRequests /></Permitted>} />
               <Route path="information-requests/:recipientId" element={<Permitted when={(v) => can.requestInformation(v) || can.answerRequests(v)}><AnswerRequest /></Permitted>} />
+              <Route path="children/:childId/encompass/new" element={<Permitted when={can.sendEncompass}><SendEncompass /></Permitted>} />
+              <Route path="encompass" element={<Permitted when={can.readEncompass}><EncompassNotifications /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="*" element={<NotFound />} />

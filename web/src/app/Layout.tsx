@@ -47,6 +47,7 @@ export function Layout() {
                   <NavItem to="/">Home</NavItem>
                   {can.findChildren(viewer) && <NavItem to="/children">Find a child</NavItem>}
                   {can.requestInformation(viewer) && <NavItem to="/information-requests">Information requests</NavItem>}
+                  {can.readEncompass(viewer) && <NavItem to="/encompass">Operation Encompass</NavItem>}
                   <NotificationsNavItem />
                   <NavItem to="/sign-out">Sign out</NavItem>
                 </ul>

@@ -31,6 +31,9 @@ export const can = {
   raiseDisagreement: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
   /** The MASH: social care's front door, and the police researcher beside it. */
   requestInformation: (v: Viewer) => decidesReferrals(v) || (v.organisation.agencyType === 'POLICE' && v.roles.includes('MASH_POLICE_RESEARCHER')),
+  /** Operation Encompass: police record readers send; a school's DSLs (its record readers) read. */
+  sendEncompass: (v: Viewer) => v.organisation.agencyType === 'POLICE' && hasAny(v, RECORD_READERS.POLICE),
+  readEncompass: (v: Viewer) => (v.organisation.agencyType === 'POLICE' || v.organisation.agencyType === 'SCHOOL') && hasAny(v, RECORD_READERS[v.organisation.agencyType]),
   /** Asked agencies answer through their record readers. */
   answerRequests: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
 };

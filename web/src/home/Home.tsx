@@ -98,7 +98,7 @@ export function Home() {
         title="Operation Encompass notifications to read"
         headings={['Reference', 'Child', 'Incident', 'Police reference']}
         rows={encompass.map((n) => [
-          n.reference,
+          <Link className="govuk-link" to="/encompass">{n.reference}</Link>,
           n.child ? <Link className="govuk-link" to={`/children/${n.child.id}`}>{n.child.givenName} {n.child.familyName}</Link> : 'Restricted record',
           formatDateTime(n.incidentAt),
           n.policeReference,

@@ -12,6 +12,8 @@ import { feedItem, MarkAllReadMutation, MarkReadMutation, NotificationsQuery, ty
 /** The web app's page for each kind of record a notification points to (others have none yet). */
 const RECORD_PAGES: Record<string, (id: string) => string> = {
   Disagreement: (id) => `/disagreements/${id}`,
+  // A school's notifications are read on one page, newest first.
+  EncompassNotification: () => '/encompass',
 };
 
 export const recordPage = (n: Pick<FeedItem, 'subjectType' | 'subjectId'>) => RECORD_PAGES[n.subjectType]?.(n.subjectId) ?? null;
