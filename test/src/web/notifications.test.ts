@@ -3,12 +3,11 @@
 // header's unread count goes up, and marking read brings it down. Then how emails reach them.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRONT_DOOR, OAK, REFER, as, globalId } from '../access/fixtures.ts';
+import { FRONT_DOOR, OAK, as } from '../access/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { referAConcern } from './support.ts';
 
-const RAISE = /* GraphQL */ `
-  mutation($input: ConcernRaiseInput!) { concernRaise(input: $input) { __typename ... on ConcernRaiseSuccess { concern { id reference } } } }`;
 const DECIDE = /* GraphQL */ `
   mutation($input: ReferralDecideInput!) { referralDecide(input: $input) { __typename ... on Error { message } } }`;
 
@@ -28,24 +27,10 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textCont
 const navCount = (page: Page) => page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Notifications/ }).textContent();
 const feed = (page: Page) => page.locator('.app-feed');
 
-/** The DSL refers a concern, as they would on its page; returns the referral to decide. */
-async function referAConcern() {
-  const child = await app.db.child.findFirstOrThrow({ where: { school: { name: 'Oakfield Primary School' }, restrictions: { none: {} }, mergedIntoId: null } });
-  const raised = await (await as(app, OAK.dsl)).request(RAISE, {
-    input: {
-      childId: globalId('Child', child.id), categories: ['NEGLECT'], narrative: 'No lunch again and very tired.', riskLevel: 'MEDIUM',
-      dslInformed: true, occurredAt: new Date(app.now().getTime() - 3600_000).toISOString(),
-    },
-  });
-  const concern = raised.data.concernRaise.concern as { id: string; reference: string };
-  const referred = await (await as(app, OAK.dsl)).request(REFER, { id: concern.id });
-  return { reference: concern.reference, referralId: referred.data.concernRefer.referral.id as string };
-}
-
 describe('a DSL’s notifications', () => {
   it('arrive live on the home page while it is open, and count as unread in the header', async () => {
     await app.sql('UPDATE notification SET "readAt" = now() WHERE "recipientUserId" = (SELECT id FROM "user" WHERE email = $1)', [OAK.dsl]);
-    const { reference, referralId } = await referAConcern();
+    const { reference, referralId } = await referAConcern(app);
     await signIn(dsl, OAK.dsl);
     await expect.poll(() => heading(dsl)).toContain('What needs you now');
     await feed(dsl).or(dsl.getByText('You have no notifications.')).first().waitFor();
@@ -71,7 +56,7 @@ describe('a DSL’s notifications', () => {
   });
 
   it('can all be marked read at once, from the notifications page', async () => {
-    await referAConcern().then(({ referralId }) => as(app, FRONT_DOOR[1]!).then((mash) =>
+    await referAConcern(app).then(({ referralId }) => as(app, FRONT_DOOR[1]!).then((mash) =>
       mash.request(DECIDE, { input: { referralId, decision: 'NO_FURTHER_ACTION', rationale: 'Needs met by universal services.' } })));
     await expect.poll(() => navCount(dsl)).toBe('Notifications 1 unread');
     await dsl.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Notifications/ }).click();

@@ -12,6 +12,8 @@ import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
 import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
 import { EncompassNotifications } from '../encompass/EncompassNotifications.tsx';
 import { SendEncompass } from '../encompass/SendEncompass.tsx';
+import { Dashboard } from '../figures/Dashboard.tsx';
+import { FailedEmails } from '../admin/FailedEmails.tsx';
 import { Home } from '../home/Home.tsx';
 import { AnswerRequest } from '../requests/AnswerRequest.tsx';
 import { RequestInformation } from '../requests/RequestInformation.tsx';
@@ -43,6 +45,8 @@ export function App() {
               <Route path="information-requests/:recipientId" element={<Permitted when={(v) => can.requestInformation(v) || can.answerRequests(v)}><AnswerRequest /></Permitted>} />
               <Route path="children/:childId/encompass/new" element={<Permitted when={can.sendEncompass}><SendEncompass /></Permitted>} />
               <Route path="encompass" element={<Permitted when={can.readEncompass}><EncompassNotifications /></Permitted>} />
+              <Route path="figures" element={<Permitted when={can.readFigures}><Dashboard /></Permitted>} />
+              <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="*" element={<NotFound />} />

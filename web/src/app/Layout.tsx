@@ -48,6 +48,8 @@ export function Layout() {
                   {can.findChildren(viewer) && <NavItem to="/children">Find a child</NavItem>}
                   {can.requestInformation(viewer) && <NavItem to="/information-requests">Information requests</NavItem>}
                   {can.readEncompass(viewer) && <NavItem to="/encompass">Operation Encompass</NavItem>}
+                  {can.readFigures(viewer) && <NavItem to="/figures">Figures</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/failed-emails">Failed emails</NavItem>}
                   <NotificationsNavItem />
                   <NavItem to="/sign-out">Sign out</NavItem>
                 </ul>

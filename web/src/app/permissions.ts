@@ -34,6 +34,10 @@ export const can = {
   /** Operation Encompass: police record readers send; a school's DSLs (its record readers) read. */
   sendEncompass: (v: Viewer) => v.organisation.agencyType === 'POLICE' && hasAny(v, RECORD_READERS.POLICE),
   readEncompass: (v: Viewer) => (v.organisation.agencyType === 'POLICE' || v.organisation.agencyType === 'SCHOOL') && hasAny(v, RECORD_READERS[v.organisation.agencyType]),
+  /** The partnership's figures: its officers (mirrors figures.rules.ts). */
+  readFigures: (v: Viewer) => hasAny(v, ['BUSINESS_MANAGER', 'DELEGATED_SAFEGUARDING_PARTNER', 'INDEPENDENT_SCRUTINEER', 'PARTNERSHIP_ADMIN']),
+  /** Configuration and failed emails: the partnership administrator. */
+  administer: (v: Viewer) => v.roles.includes('PARTNERSHIP_ADMIN'),
   /** Asked agencies answer through their record readers. */
   answerRequests: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
 };
