@@ -89,3 +89,42 @@ describe('failed emails', () => {
     await page.context().close();
   });
 });
+
+describe('the working calendar', () => {
+  it('is kept by the administrator: office hours, and closure days added and removed', async () => {
+    const page = await newPage(browser, app.url);
+    await signIn(page, ADMIN);
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await expect.poll(() => heading(page)).toBe('Working calendar');
+    await capture(page, 'calendar');
+
+    await page.getByLabel('Office closes').fill('08:00');
+    await page.getByRole('button', { name: 'Save office hours' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('The office must close after it opens');
+    await page.getByRole('button', { name: 'Add closure day' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').last().textContent()).toContain('Enter what the closure is for');
+    await capture(page, 'calendar-errors');
+
+    await page.getByLabel('Office opens').fill('08:30');
+    await page.getByLabel('Office closes').fill('17:30');
+    await page.getByRole('button', { name: 'Save office hours' }).click();
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('Office hours and bank holidays saved');
+
+    const closure = page.getByRole('group', { name: 'Date' });
+    await closure.getByLabel('Day').fill('29');
+    await closure.getByLabel('Month').fill('12');
+    await closure.getByLabel('Year').fill('2027');
+    await page.getByLabel('What is it for?').fill('Council closure between Christmas and New Year');
+    await page.getByRole('button', { name: 'Add closure day' }).click();
+    const closures = page.getByRole('table', { name: 'Closure days' });
+    await expect.poll(() => closures.textContent()).toContain('Council closure between Christmas and New Year');
+    await capture(page, 'calendar-saved');
+    const partnership = await app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' }, include: { closureDays: true } });
+    expect(partnership.closureDays.some((d) => d.description === 'Council closure between Christmas and New Year')).toBe(true);
+
+    await closures.getByRole('button', { name: 'Remove the closure on 29 December 2027' }).click();
+    await expect.poll(() => closures.textContent()).not.toContain('Council closure between Christmas and New Year');
+    expect(app.serverErrors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -14,6 +14,7 @@ import { EncompassNotifications } from '../encompass/EncompassNotifications.tsx'
 import { SendEncompass } from '../encompass/SendEncompass.tsx';
 import { Dashboard } from '../figures/Dashboard.tsx';
 import { FailedEmails } from '../admin/FailedEmails.tsx';
+import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { Home } from '../home/Home.tsx';
 import { AnswerRequest } from '../requests/AnswerRequest.tsx';
 import { RequestInformation } from '../requests/RequestInformation.tsx';
@@ -46,6 +47,7 @@ export function App() {
               <Route path="children/:childId/encompass/new" element={<Permitted when={can.sendEncompass}><SendEncompass /></Permitted>} />
               <Route path="encompass" element={<Permitted when={can.readEncompass}><EncompassNotifications /></Permitted>} />
               <Route path="figures" element={<Permitted when={can.readFigures}><Dashboard /></Permitted>} />
+              <Route path="admin/calendar" element={<Permitted when={can.administer}><PartnershipCalendar /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
