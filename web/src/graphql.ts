@@ -9,4 +9,5 @@ export const graphql = initGraphQLTada<{
   scalars: { Date: string; DateTime: string; ID: string };
 }>();
 
-export type { ResultOf, VariablesOf } from 'gql.tada';
+export { readFragment } from 'gql.tada';
+export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

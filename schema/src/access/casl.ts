@@ -10,7 +10,7 @@ import {
 } from '@casl/prisma/runtime';
 import type {
   AuditEvent, Child, ChronologyEntry, EncompassNotification, InformationRequest, InformationRequestRecipient, Prisma,
-  Referral, Share, Restriction, BreakGlassGrant, Disagreement, EscalationLadder, Notification, User,
+  Referral, Share, Restriction, BreakGlassGrant, Disagreement, EscalationLadder, Notification, Organisation, User,
 } from '@wraparound/prisma';
 
 export { createPrismaAbility };
@@ -37,13 +37,14 @@ export type AppSubjects = Subjects<{
   Disagreement: Disagreement;
   EscalationLadder: EscalationLadder;
   Notification: Notification;
+  Organisation: Organisation;
   User: User;
 }> | 'Concern' | 'PartnershipFigures' | 'PartnershipSettings' | 'all';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 
 type ModelSubject =
-  | 'Child' | 'ChronologyEntry' | 'Share' | 'Referral' | 'InformationRequest' | 'InformationRequestRecipient'
+  | 'Organisation' | 'Child' | 'ChronologyEntry' | 'Share' | 'Referral' | 'InformationRequest' | 'InformationRequestRecipient'
   | 'EncompassNotification' | 'AuditEvent' | 'Restriction' | 'BreakGlassGrant' | 'Disagreement' | 'EscalationLadder' | 'Notification' | 'User';
 
 /**

@@ -1,18 +1,19 @@
-// The partnership's active organisations, for everyone signed in: choosing the agency to share
-// with, to ask, or to disagree with needs them. Names and kinds only; nothing about anyone's work.
-import { AgencyType } from '@wraparound/prisma';
+// The partnership's active organisations, for choosing which agencies to ask or tell. Names and
+// agency types only: who works in each is not part of the answer.
+import { abilityOf } from '../access/ability.ts';
+import { accessibleWhere } from '../access/casl.ts';
 import { builder } from '../builder.ts';
-import { AgencyTypeEnum, OrganisationType } from './organisation.type.ts';
+import { AgencyTypeEnum } from './organisation.type.ts';
 
 builder.queryField('organisations', (t) =>
   t.prismaField({
-    type: [OrganisationType],
-    description: "Your partnership's active organisations, by name.",
-    args: { agencyType: t.arg({ type: [AgencyTypeEnum], required: false }) },
+    type: ['Organisation'],
+    description: "Your partnership's active organisations by name, of the agency types given (all when left out).",
+    args: { agencyTypes: t.arg({ type: [AgencyTypeEnum], required: false }) },
     resolve: (query, _root, args, ctx) =>
       ctx.db.organisation.findMany({
         ...query,
-        where: { partnershipId: ctx.viewer!.partnershipId, active: true, ...(args.agencyType?.length ? { agencyType: { in: args.agencyType as AgencyType[] } } : {}) },
+        where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'Organisation'), args.agencyTypes ? { agencyType: { in: args.agencyTypes } } : {}] },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
       }),
   }),

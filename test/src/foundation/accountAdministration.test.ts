@@ -21,7 +21,7 @@ const ACTIVATE = /* GraphQL */ `
   mutation($input: AccountActivateInput!) { accountActivate(input: $input) { __typename ... on ValidationError { fieldErrors { field message } }
     ... on AccountActivateSuccess { email } } }`;
 const USERS = /* GraphQL */ `query($org: ID) { users(first: 200, organisationId: $org) { edges { node { email active } } } }`;
-const ORGANISATIONS = /* GraphQL */ `query($types: [AgencyType!]) { organisations(agencyType: $types) { id name agencyType } }`;
+const ORGANISATIONS = /* GraphQL */ `query($types: [AgencyType!]) { organisations(agencyTypes: $types) { id name agencyType } }`;
 const ME = /* GraphQL */ `query { me { email roles } }`;
 
 const NEW_EMAIL = 'new.teacher@oakfield-primary.northmoor.example';

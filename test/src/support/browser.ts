@@ -40,7 +40,8 @@ export async function signIn(page: Page, email: string) {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toContain('Sign in');
+  // Checking a password is deliberately slow (argon2), and slower still while two test files share the cores.
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).not.toContain('Sign in');
 }
 
 /** WCAG 2.2 AA as axe-core checks it: no violations, each printed when there are some. */

@@ -10,7 +10,17 @@ import { ConcernPage } from '../concerns/ConcernPage.tsx';
 import { FlagConcern } from '../concerns/FlagConcern.tsx';
 import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
 import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
+import { EncompassNotifications } from '../encompass/EncompassNotifications.tsx';
+import { SendEncompass } from '../encompass/SendEncompass.tsx';
+import { Dashboard } from '../figures/Dashboard.tsx';
+import { FailedEmails } from '../admin/FailedEmails.tsx';
+import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { Home } from '../home/Home.tsx';
+import { AnswerRequest } from '../requests/AnswerRequest.tsx';
+import { RequestInformation } from '../requests/RequestInformation.tsx';
+import { SentRequests } from '../requests/SentRequests.tsx';
+import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
+import { NotificationsPage } from '../notifications/NotificationsPage.tsx';
 import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
 import { can } from './permissions.ts';
 import { Layout } from './Layout.tsx';
@@ -25,10 +35,20 @@ export function App() {
             <Route element={<RequireSignIn />}>
               <Route index element={<Home />} />
               <Route path="sign-out" element={<SignOut />} />
+              <Route path="notifications" element={<NotificationsPage />} />
+              <Route path="notifications/preferences" element={<NotificationPreferences />} />
               <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
               <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
               <Route path="children/:childId/concerns/new" element={<Permitted when={can.raiseConcern}><FlagConcern /></Permitted>} />
               <Route path="children/:childId/disagreements/new" element={<Permitted when={can.raiseDisagreement}><RaiseDisagreement /></Permitted>} />
+              <Route path="children/:childId/information-requests/new" element={<Permitted when={can.requestInformation}><RequestInformation /></Permitted>} />
+              <Route path="information-requests" element={<Permitted when={can.requestInformation}><SentRequests /></Permitted>} />
+              <Route path="information-requests/:recipientId" element={<Permitted when={(v) => can.requestInformation(v) || can.answerRequests(v)}><AnswerRequest /></Permitted>} />
+              <Route path="children/:childId/encompass/new" element={<Permitted when={can.sendEncompass}><SendEncompass /></Permitted>} />
+              <Route path="encompass" element={<Permitted when={can.readEncompass}><EncompassNotifications /></Permitted>} />
+              <Route path="figures" element={<Permitted when={can.readFigures}><Dashboard /></Permitted>} />
+              <Route path="admin/calendar" element={<Permitted when={can.administer}><PartnershipCalendar /></Permitted>} />
+              <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="*" element={<NotFound />} />

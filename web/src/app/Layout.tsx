@@ -1,10 +1,12 @@
 // The frame round every screen: skip link, service navigation (only what the person may use),
 // the main content and the footer.
 import { Link, Outlet, useMatch } from 'react-router';
+import type { ReactNode } from 'react';
 import { useSession } from '../auth/session.tsx';
+import { NotificationsProvider, useLiveNotifications } from '../notifications/live.tsx';
 import { can } from './permissions.ts';
 
-function NavItem({ to, children }: { to: string; children: string }) {
+function NavItem({ to, children }: { to: string; children: ReactNode }) {
   const active = useMatch({ path: to, end: to === '/' }) !== null;
   return (
     <li className={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`}>
@@ -15,11 +17,23 @@ function NavItem({ to, children }: { to: string; children: string }) {
   );
 }
 
+/** The unread count beside "Notifications", kept live. */
+function NotificationsNavItem() {
+  const { unreadCount } = useLiveNotifications();
+  return (
+    <NavItem to="/notifications">
+      Notifications
+      {unreadCount ? <> <span className="app-count">{unreadCount}<span className="govuk-visually-hidden"> unread</span></span></> : null}
+    </NavItem>
+  );
+}
+
 export function Layout() {
   const { state } = useSession();
   const viewer = state.status === 'signedIn' ? state.viewer : null;
+  // Keyed by the person, so nothing of one person's feed outlives their session in this tab.
   return (
-    <>
+    <NotificationsProvider key={viewer?.id ?? 'nobody'} enabled={viewer !== null}>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
       <header className="govuk-service-navigation" data-module="govuk-service-navigation">
         <div className="govuk-width-container">
@@ -32,6 +46,12 @@ export function Layout() {
                 <ul className="govuk-service-navigation__list" id="navigation">
                   <NavItem to="/">Home</NavItem>
                   {can.findChildren(viewer) && <NavItem to="/children">Find a child</NavItem>}
+                  {can.requestInformation(viewer) && <NavItem to="/information-requests">Information requests</NavItem>}
+                  {can.readEncompass(viewer) && <NavItem to="/encompass">Operation Encompass</NavItem>}
+                  {can.readFigures(viewer) && <NavItem to="/figures">Figures</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/calendar">Calendar</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/failed-emails">Failed emails</NavItem>}
+                  <NotificationsNavItem />
                   <NavItem to="/sign-out">Sign out</NavItem>
                 </ul>
               </nav>
@@ -60,6 +80,6 @@ export function Layout() {
           </div>
         </div>
       </footer>
-    </>
+    </NotificationsProvider>
   );
 }

@@ -22,6 +22,9 @@ export function createClient(onSignedOut: (message: string) => void) {
     // No client cache: safeguarding records change under people's feet and must not be shown stale.
     requestPolicy: 'network-only',
     preferGetMethod: false,
+    // Subscriptions go over the same fetch as GraphQL over SSE (graphql-yoga's distinct-connections
+    // mode: POST with Accept: text/event-stream), so they carry the cookie and the CSRF header.
+    fetchSubscriptions: true,
     fetchOptions: { credentials: 'same-origin', headers: { 'x-wraparound-csrf': '1' } },
     exchanges: [
       mapExchange({
@@ -31,7 +34,7 @@ export function createClient(onSignedOut: (message: string) => void) {
           return result;
         },
       }),
-      persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, preferGetForPersistedQueries: false }),
+      persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, enableForSubscriptions: true, preferGetForPersistedQueries: false }),
       fetchExchange,
     ],
   });

@@ -20,11 +20,24 @@ const FRONT_DOOR_DECIDERS: readonly Role[] = ['SOCIAL_WORKER', 'MASH_WORKER', 'T
 
 const hasAny = (viewer: Viewer, roles: readonly Role[]) => viewer.roles.some((r) => roles.includes(r));
 
+const decidesReferrals = (v: Viewer) => v.organisation.agencyType === 'SOCIAL_CARE' && hasAny(v, FRONT_DOOR_DECIDERS);
+
 export const can = {
   /** Find children and read their records: the agencies' record readers. */
   findChildren: (v: Viewer) => hasAny(v, CONCERN_RAISERS),
   readRecords: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
   raiseConcern: (v: Viewer) => hasAny(v, CONCERN_RAISERS),
-  decideReferrals: (v: Viewer) => v.organisation.agencyType === 'SOCIAL_CARE' && hasAny(v, FRONT_DOOR_DECIDERS),
+  decideReferrals: decidesReferrals,
   raiseDisagreement: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
+  /** The MASH: social care's front door, and the police researcher beside it. */
+  requestInformation: (v: Viewer) => decidesReferrals(v) || (v.organisation.agencyType === 'POLICE' && v.roles.includes('MASH_POLICE_RESEARCHER')),
+  /** Operation Encompass: police record readers send; a school's DSLs (its record readers) read. */
+  sendEncompass: (v: Viewer) => v.organisation.agencyType === 'POLICE' && hasAny(v, RECORD_READERS.POLICE),
+  readEncompass: (v: Viewer) => (v.organisation.agencyType === 'POLICE' || v.organisation.agencyType === 'SCHOOL') && hasAny(v, RECORD_READERS[v.organisation.agencyType]),
+  /** The partnership's figures: its officers (mirrors figures.rules.ts). */
+  readFigures: (v: Viewer) => hasAny(v, ['BUSINESS_MANAGER', 'DELEGATED_SAFEGUARDING_PARTNER', 'INDEPENDENT_SCRUTINEER', 'PARTNERSHIP_ADMIN']),
+  /** Configuration and failed emails: the partnership administrator. */
+  administer: (v: Viewer) => v.roles.includes('PARTNERSHIP_ADMIN'),
+  /** Asked agencies answer through their record readers. */
+  answerRequests: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
 };

@@ -44,6 +44,8 @@ export function ChildPage() {
       <div className="govuk-button-group">
         {can.raiseConcern(viewer) && <ButtonLink to={`/children/${child.id}/concerns/new`}>Flag a concern</ButtonLink>}
         {can.raiseDisagreement(viewer) && <ButtonLink to={`/children/${child.id}/disagreements/new`} secondary>Raise a disagreement</ButtonLink>}
+        {can.sendEncompass(viewer) && <ButtonLink to={`/children/${child.id}/encompass/new`} secondary>Send an Operation Encompass notification</ButtonLink>}
+        {can.requestInformation(viewer) && <ButtonLink to={`/children/${child.id}/information-requests/new`} secondary>Request information</ButtonLink>}
       </div>
       <Chronology childId={child.id} />
     </Page>

@@ -219,6 +219,24 @@ export function isoDate({ day, month, year }: DateParts): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
 }
 
+/** The moment from a date and an "HH:MM" time, in the browser's (the person's) time zone. */
+export function instant(date: string | null, time: string): Date | null {
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  if (!date || !match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
+  return new Date(`${date}T${match[1]!.padStart(2, '0')}:${match[2]}:00`);
+}
+
+/** A moment in the past asked as a date field `name` and a time field `${name}Time`; `what` ends
+ * each message ("it happened"). */
+export function pastMomentErrors(name: string, date: DateParts, time: string, what: string): Errors {
+  const when = instant(isoDate(date), time);
+  return errorsOf({
+    [name]: !isoDate(date) ? `Enter the date ${what}, for example 27 3 2026`
+      : when && when.getTime() > Date.now() ? `The date ${what} must be today or in the past` : undefined,
+    [`${name}Time`]: isoDate(date) && !when ? `Enter the time ${what}, for example 14:30` : undefined,
+  });
+}
+
 export function DateInput({ name, label, hint, error, value, onChange }: FieldProps & { value: DateParts; onChange(value: DateParts): void }) {
   const part = (key: keyof DateParts, text: string, width: 2 | 4) => {
     const id = key === 'day' ? name : `${name}-${key}`;

@@ -8,6 +8,38 @@ export function Tag({ colour, children }: { colour?: TagColour; children: ReactN
   return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`}>{children}</strong>;
 }
 
+/** A GOV.UK table named by its caption. With no rows it shows `empty` instead, or nothing at all. */
+export function Table({ id, caption, headings, rows, empty, numeric = [] }: {
+  id: string;
+  caption: string;
+  headings: string[];
+  rows: ReactNode[][];
+  empty?: string;
+  /** Columns (by index) holding numbers: right-aligned, as GOV.UK does. */
+  numeric?: number[];
+}) {
+  if (rows.length === 0 && !empty) return null;
+  const cell = (j: number) => `govuk-table__cell${numeric.includes(j) ? ' govuk-table__cell--numeric' : ''}`;
+  return (
+    <table className="govuk-table" aria-labelledby={id}>
+      <caption className="govuk-table__caption govuk-table__caption--m" id={id}>{caption}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {headings.map((h, j) => <th scope="col" className={`govuk-table__header${numeric.includes(j) ? ' govuk-table__header--numeric' : ''}`} key={h}>{h}</th>)}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.length === 0 && <tr className="govuk-table__row"><td className="govuk-table__cell" colSpan={headings.length}>{empty}</td></tr>}
+        {rows.map((cells, i) => (
+          <tr className="govuk-table__row" key={i}>
+            {cells.map((c, j) => <td className={cell(j)} key={j}>{c}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function SummaryList({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
     <dl className="govuk-summary-list">

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
 import { CATEGORY_LABELS } from '../app/format.ts';
 import {
-  Checkboxes, DateInput, ErrorSummary, Radios, Submit, TextInput, Textarea, emptyDate, errorsOf, fieldErrors, isoDate, required, useForm,
+  Checkboxes, DateInput, ErrorSummary, Radios, Submit, TextInput, Textarea, emptyDate, errorsOf, fieldErrors, instant, isoDate, pastMomentErrors, required, useForm,
 } from '../components/form.tsx';
 import { BackLink, ProblemBanner, WarningText } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
@@ -12,13 +12,6 @@ import type { VariablesOf } from '../graphql.ts';
 import { ConcernRaiseMutation } from './concerns.graphql.ts';
 
 type Input = VariablesOf<typeof ConcernRaiseMutation>['input'];
-
-/** The moment from a date and an "HH:MM" time, in the browser's (the person's) time zone. */
-function instant(date: string | null, time: string): Date | null {
-  const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
-  if (!date || !match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
-  return new Date(`${date}T${match[1]!.padStart(2, '0')}:${match[2]}:00`);
-}
 
 export function FlagConcern() {
   const { childId = '' } = useParams();
@@ -31,18 +24,15 @@ export function FlagConcern() {
   const { values, errors, set } = form;
 
   const onSubmit = form.submit(
-    (v) => {
-      const when = instant(isoDate(v.occurredAt), v.occurredAtTime);
-      return errorsOf({
-        occurredAt: !isoDate(v.occurredAt) ? 'Enter the date it happened, for example 27 3 2026'
-          : when && when.getTime() > Date.now() ? 'The date it happened must be today or in the past' : undefined,
-        occurredAtTime: isoDate(v.occurredAt) && !when ? 'Enter the time it happened, for example 14:30' : undefined,
+    (v) => ({
+      ...pastMomentErrors('occurredAt', v.occurredAt, v.occurredAtTime, 'it happened'),
+      ...errorsOf({
         categories: required(v.categories, 'Select at least one category'),
         narrative: required(v.narrative, 'Enter what happened'),
         riskLevel: required(v.riskLevel, 'Select the level of risk'),
         dslInformed: required(v.dslInformed, 'Select yes if the designated safeguarding lead has been told'),
-      });
-    },
+      }),
+    }),
     async (v) => {
       const input: Input = {
         childId,

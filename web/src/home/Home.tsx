@@ -1,14 +1,14 @@
 // Home: what needs the signed-in person now, soonest first: disagreements at a stage where they
 // act, referrals awaiting the front door, information requests to answer, Operation Encompass
 // notifications not yet read. Links and tables only; each row opens the record.
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { formatDateTime, RAG_COLOURS, RISK_COLOURS } from '../app/format.ts';
 import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
-import { ButtonLink, Loading, ProblemBanner, Tag } from '../components/govuk.tsx';
+import { ButtonLink, Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
+import { NotificationFeed } from '../notifications/NotificationFeed.tsx';
 import { HomeQuery } from './home.graphql.ts';
 
 function Due({ at, overdue }: { at: string; overdue: boolean }) {
@@ -16,27 +16,6 @@ function Due({ at, overdue }: { at: string; overdue: boolean }) {
     <>
       {formatDateTime(at)} {overdue && <Tag colour="red">Overdue</Tag>}
     </>
-  );
-}
-
-function Task({ id, title, headings, rows }: { id: string; title: string; headings: string[]; rows: ReactNode[][] }) {
-  if (rows.length === 0) return null;
-  return (
-    <table className="govuk-table" aria-labelledby={id}>
-      <caption className="govuk-table__caption govuk-table__caption--m" id={id}>{title}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {headings.map((h) => <th scope="col" className="govuk-table__header" key={h}>{h}</th>)}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((cells, i) => (
-          <tr className="govuk-table__row" key={i}>
-            {cells.map((cell, j) => <td className="govuk-table__cell" key={j}>{cell}</td>)}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -56,9 +35,9 @@ export function Home() {
       {fetching && !data && <Loading />}
       {error && !data && <ProblemBanner message="Your tasks could not be loaded. Try again." />}
       {data && nothing && <p className="govuk-body">Nothing needs you right now.</p>}
-      <Task
+      <Table
         id="disagreements"
-        title="Disagreements at a stage where you act"
+        caption="Disagreements at a stage where you act"
         headings={['Reference', 'Child', 'Stage', 'Stage due']}
         rows={disagreements.map((d) => [
           <Link className="govuk-link" to={`/disagreements/${d.id}`}>{d.reference}</Link>,
@@ -67,9 +46,9 @@ export function Home() {
           d.currentDueAt ? <Due at={d.currentDueAt} overdue={d.overdue} /> : '',
         ])}
       />
-      <Task
+      <Table
         id="referrals"
-        title={can.decideReferrals(viewer) ? 'Referrals awaiting your decision' : 'Your referrals awaiting a decision'}
+        caption={can.decideReferrals(viewer) ? 'Referrals awaiting your decision' : 'Your referrals awaiting a decision'}
         headings={['Reference', 'Summary', 'Risk', 'Decision due']}
         rows={referrals.map((c) => {
           const referral = c.referrals.find((r) => !r.decision);
@@ -81,28 +60,33 @@ export function Home() {
           ];
         })}
       />
-      <Task
+      <Table
         id="requests"
-        title="Information requests to answer"
+        caption="Information requests to answer"
         headings={['Reference', 'About', 'RAG', 'Due']}
         rows={requests.map((r) => [
-          r.request.reference,
+          <Link className="govuk-link" to={`/information-requests/${r.id}`}>{r.request.reference}</Link>,
           `${r.request.subject.givenName} ${r.request.subject.familyName}`,
           <Tag colour={RAG_COLOURS[r.request.rag]}>{r.request.rag.toLowerCase()}</Tag>,
           <Due at={r.dueAt} overdue={r.overdue} />,
         ])}
       />
-      <Task
+      <Table
         id="encompass"
-        title="Operation Encompass notifications to read"
+        caption="Operation Encompass notifications to read"
         headings={['Reference', 'Child', 'Incident', 'Police reference']}
         rows={encompass.map((n) => [
-          n.reference,
+          <Link className="govuk-link" to="/encompass">{n.reference}</Link>,
           n.child ? <Link className="govuk-link" to={`/children/${n.child.id}`}>{n.child.givenName} {n.child.familyName}</Link> : 'Restricted record',
           formatDateTime(n.incidentAt),
           n.policeReference,
         ])}
       />
+      <section aria-labelledby="notifications-title" className="govuk-!-margin-top-6">
+        <h2 className="govuk-heading-m" id="notifications-title">Notifications</h2>
+        <NotificationFeed pageSize={5} />
+        <p className="govuk-body"><Link className="govuk-link" to="/notifications">All notifications and email settings</Link></p>
+      </section>
     </Page>
   );
 }

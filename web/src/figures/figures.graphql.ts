@@ -1,0 +1,26 @@
+import { graphql } from '../graphql.ts';
+
+export const FiguresQuery = graphql(`
+  query PartnershipFigures($from: DateTime!, $to: DateTime!) {
+    partnershipFigures(from: $from, to: $to) {
+      __typename
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { field message } }
+      ... on PartnershipFigures {
+        from to asOf
+        referrals { total decided decidedWithinTime shareDecidedWithinOneWorkingDay bySourceAgencyType { agencyType count } }
+        informationRequests { recipientsAsked answered answeredByDueTime overdueNow }
+        disagreements {
+          opened resolved shareResolvedAtStageOne medianHoursToResolution p90HoursToResolution stagesOverdueNow systemIssuesFound
+          openByCurrentStage { position count }
+          resolvedAtStage { position count share }
+          byReason { reasonCode count }
+          byAgencyPair { raisingAgencyType respondingAgencyType count }
+          themes { theme count }
+        }
+        encompass { sent deliveredBeforeNextSchoolDay acknowledged }
+      }
+    }
+    escalationLadder { reasonCategories { code label } stages { position label } }
+  }
+`);
