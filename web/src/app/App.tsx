@@ -2,6 +2,7 @@
 // date of birth, NHS number) ever goes in one.
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider } from '../auth/session.tsx';
+import { Activate } from '../auth/Activate.tsx';
 import { SignIn } from '../auth/SignIn.tsx';
 import { SignOut } from '../auth/SignOut.tsx';
 import { ChildPage } from '../children/ChildPage.tsx';
@@ -13,7 +14,9 @@ import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
 import { EncompassNotifications } from '../encompass/EncompassNotifications.tsx';
 import { SendEncompass } from '../encompass/SendEncompass.tsx';
 import { Dashboard } from '../figures/Dashboard.tsx';
+import { AddPerson } from '../admin/AddPerson.tsx';
 import { FailedEmails } from '../admin/FailedEmails.tsx';
+import { People } from '../admin/People.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { Home } from '../home/Home.tsx';
 import { AnswerRequest } from '../requests/AnswerRequest.tsx';
@@ -32,6 +35,7 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="sign-in" element={<SignIn />} />
+            <Route path="activate" element={<Activate />} />
             <Route element={<RequireSignIn />}>
               <Route index element={<Home />} />
               <Route path="sign-out" element={<SignOut />} />
@@ -48,6 +52,8 @@ export function App() {
               <Route path="encompass" element={<Permitted when={can.readEncompass}><EncompassNotifications /></Permitted>} />
               <Route path="figures" element={<Permitted when={can.readFigures}><Dashboard /></Permitted>} />
               <Route path="admin/calendar" element={<Permitted when={can.administer}><PartnershipCalendar /></Permitted>} />
+              <Route path="admin/people" element={<Permitted when={can.administer}><People /></Permitted>} />
+              <Route path="admin/people/new" element={<Permitted when={can.administer}><AddPerson /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />

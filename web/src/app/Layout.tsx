@@ -49,6 +49,7 @@ export function Layout() {
                   {can.requestInformation(viewer) && <NavItem to="/information-requests">Information requests</NavItem>}
                   {can.readEncompass(viewer) && <NavItem to="/encompass">Operation Encompass</NavItem>}
                   {can.readFigures(viewer) && <NavItem to="/figures">Figures</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/people">People</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/calendar">Calendar</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/failed-emails">Failed emails</NavItem>}
                   <NotificationsNavItem />

@@ -1,6 +1,6 @@
 // Sign in with email and password; the API sets an HTTP-only session cookie. A person sent here
 // because their session ended sees why in a notification banner.
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { NotificationBanner, ProblemBanner } from '../components/govuk.tsx';
 import { ErrorSummary, Submit, TextInput, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
@@ -12,7 +12,9 @@ export function SignIn() {
   const session = useSession();
   const navigate = useNavigate();
   const [result, signIn] = useMutation(SignInMutation);
-  const form = useForm({ email: '', password: '' });
+  const [params] = useSearchParams();
+  // Prefilled when the person has just set their password.
+  const form = useForm({ email: params.get('email') ?? '', password: '' });
   if (session.state.status === 'signedIn') return <Navigate to="/" replace />;
   const notice = session.state.status === 'signedOut' ? session.state.notice : null;
 

@@ -153,6 +153,26 @@ export function Textarea({ name, label, hint, error, value, onChange, rows = 5 }
   );
 }
 
+export function Select({ name, label, hint, error, value, onChange, options, placeholder }: FieldProps & {
+  value: string;
+  onChange(value: string): void;
+  options: readonly Option[];
+  /** The first, empty choice ("Choose ..."). */
+  placeholder?: string;
+}) {
+  return (
+    <Group name={name} error={error}>
+      <label className="govuk-label" htmlFor={name}>{label}</label>
+      <HintAndError name={name} hint={hint} error={error} />
+      <select className={`govuk-select${error ? ' govuk-select--error' : ''}`} id={name} name={name} value={value}
+        aria-describedby={describedBy(name, hint, error)} onChange={(event) => onChange(event.target.value)}>
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Group>
+  );
+}
+
 export interface Option { value: string; label: string; hint?: string }
 
 function Choices({ name, label, hint, error, kind, options, checked, onToggle, inline = false, conditional }: FieldProps & {
