@@ -80,13 +80,13 @@ export function People() {
                 {p.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}
                 <br /><span className="govuk-body-s">{p.passwordSet ? 'Password set' : 'Password not set yet'}</span>
               </>,
-              <div className="govuk-button-group govuk-!-margin-bottom-0">
-                <button type="button" className={`govuk-button ${p.active ? 'govuk-button--warning' : 'govuk-button--secondary'} govuk-!-margin-bottom-0`}
+              <div className="app-table-actions">
+                <button type="button" className={`govuk-button ${p.active ? 'govuk-button--warning' : 'govuk-button--secondary'}`}
                   disabled={busy} onClick={() => void setActive(p.id, p.displayName, !p.active)}>
                   {p.active ? 'Deactivate' : 'Reactivate'}<span className="govuk-visually-hidden"> {p.displayName}</span>
                 </button>
                 {p.active && (
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={busy}
+                  <button type="button" className="govuk-button govuk-button--secondary" disabled={busy}
                     onClick={() => void newLink(p.id, p.displayName)}>
                     New sign-in link<span className="govuk-visually-hidden"> for {p.displayName}</span>
                   </button>

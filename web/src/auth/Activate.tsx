@@ -49,8 +49,9 @@ export function Activate() {
         <div className="govuk-grid-column-two-thirds">
           <div className="govuk-panel govuk-panel--confirmation">
             <h1 className="govuk-panel__title">Your password is set</h1>
-            <div className="govuk-panel__body">Sign in with {email}</div>
+            <div className="govuk-panel__body">You can now sign in</div>
           </div>
+          <p className="govuk-body">Sign in with your email address, <strong className="app-break-anywhere">{email}</strong>, and your new password.</p>
           <p className="govuk-body">
             <Link className="govuk-link" to={`/sign-in?email=${encodeURIComponent(email)}`}>Sign in to Wraparound</Link>
           </p>
