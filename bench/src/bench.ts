@@ -8,6 +8,7 @@
 // a child process and the twin with the same concurrency, then explains the slowest. Then the
 // deadline sweep and the email outbox. Results go to bench/results/scale-<scale>.{json,md}.
 import { fileURLToPath } from 'node:url';
+import { SESSION_OPTIONS } from '@wraparound/prisma';
 import pg from 'pg';
 import { numberArg, parseArgs } from './args.ts';
 import { DEFAULT_OPTIONS, generate, validateGenerated } from './generate/index.ts';
@@ -29,7 +30,7 @@ const only = new Set((args.get('only') ?? 'reads,sweep,outbox').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const database = await benchDatabase(scale, { keep: args.has('reuse') });
-const pool = new pg.Pool({ connectionString: database.url, max: 12 });
+const pool = new pg.Pool({ connectionString: database.url, max: 12, options: SESSION_OPTIONS });
 try {
   const existing = await pool.query('SELECT id FROM partnership WHERE code = $1', [DEFAULT_OPTIONS.code]);
   let partnershipId: string = existing.rows[0]?.id;
@@ -59,7 +60,7 @@ try {
       const counted = countedStatements(server.take());
       perOperationStatements.set(scenario.name, counted);
       const apiLoad = await runAutocannon(server.url, { token, body, connections, seconds });
-      const rawPool = new pg.Pool({ connectionString: database.url, max: server.poolMax });
+      const rawPool = new pg.Pool({ connectionString: database.url, max: server.poolMax, options: SESSION_OPTIONS });
       const sqlLoad = await runLoop(() => rawPool.query(prepared.raw.text, prepared.raw.values), { connections, seconds });
       await rawPool.end();
       operations.push({

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SESSION_OPTIONS } from '@wraparound/prisma';
 import pg from 'pg';
 import { numberArg, parseArgs } from './args.ts';
 import { DEFAULT_OPTIONS } from './generate/index.ts';
@@ -26,7 +27,7 @@ const dump = args.get('dump');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const database = await benchDatabase(scale, { keep: true });
-const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+const pool = new pg.Pool({ connectionString: database.url, max: 2, options: SESSION_OPTIONS });
 const server = await startBenchServer(database.url);
 const lines = [`# Where a request's time goes, scale ${scale} (${new Date().toISOString()})`, ''];
 try {
