@@ -7,16 +7,15 @@
 // API's answer against the SQL twin's, counts SQL round trips, loads the API with autocannon from
 // a child process and the twin with the same concurrency, then explains the slowest. Then the
 // deadline sweep and the email outbox. Results go to bench/results/scale-<scale>.{json,md}.
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createDatabaseClient } from '@wraparound/prisma';
-import { createHttpServer, loadConfig } from '@wraparound/server';
+import { SESSION_OPTIONS } from '@wraparound/prisma';
 import pg from 'pg';
 import { numberArg, parseArgs } from './args.ts';
-import { BENCH_PASSWORD, DEFAULT_OPTIONS, generate, validateGenerated } from './generate/index.ts';
-import { SCENARIOS, type Api } from './scenarios/index.ts';
-import { freshDatabase } from './run/database.ts';
+import { DEFAULT_OPTIONS, generate, validateGenerated } from './generate/index.ts';
+import { SCENARIOS } from './scenarios/index.ts';
+import { benchDatabase } from './run/database.ts';
 import { type Statement, explainSlowest } from './run/explain.ts';
+import { countedStatements, prepareScenario, startBenchServer } from './run/server.ts';
 import { runAutocannon, runLoop } from './run/load.ts';
 import { describeMachine } from './run/machine.ts';
 import { benchmarkNotificationLatency } from './run/notificationLatency.ts';
@@ -31,14 +30,8 @@ const connections = numberArg(args, 'connections', 10);
 const only = new Set((args.get('only') ?? 'reads,sweep,outbox,latency').split(','));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const database = await freshDatabase({
-  name: `bench_${String(scale).replace('.', '_')}`,
-  dataDir: process.env.BENCH_DATA_DIR ?? '/tmp/wraparound-bench',
-  port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  databaseUrl: process.env.DATABASE_URL,
-  keep: args.has('reuse'),
-});
-const pool = new pg.Pool({ connectionString: database.url, max: 12 });
+const database = await benchDatabase(scale, { keep: args.has('reuse') });
+const pool = new pg.Pool({ connectionString: database.url, max: 12, options: SESSION_OPTIONS });
 try {
   const existing = await pool.query('SELECT id FROM partnership WHERE code = $1', [DEFAULT_OPTIONS.code]);
   let partnershipId: string = existing.rows[0]?.id;
@@ -51,47 +44,24 @@ try {
     generation = { seconds: summary.seconds, rows: summary.rows, problems: await validateGenerated(pool, partnershipId, now) };
   }
 
-  // The server, as `npm start` runs it but without its background rounds (the sweep and the outbox
-  // are measured on their own below).
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', SECURE_COOKIES: 'false' }), seedDemo: false };
-  let statements: Statement[] = [];
-  const db = createDatabaseClient(database.url, { poolMax: config.dbPoolMax, onQuery: (sql, e) => statements.push({ sql, params: e.params, duration: e.duration }) });
-  const server = createHttpServer({ db, config, now: () => new Date(), log: () => undefined });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const post = async (body: object, token?: string) => {
-    const response = await fetch(url, {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'x-wraparound-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    });
-    const json = (await response.json()) as { data?: any; errors?: { message: string }[] };
-    if (json.errors) throw new Error(json.errors.map((e) => e.message).join('; '));
-    return json.data;
-  };
+  const server = await startBenchServer(database.url);
 
   const operations: OperationResult[] = [];
   const perOperationStatements = new Map<string, Statement[]>();
   if (only.has('reads')) {
     for (const scenario of SCENARIOS) {
       log(`Benchmarking: ${scenario.name}`);
-      const persona = await scenario.persona(pool, partnershipId);
-      const login = await post({
-        query: 'mutation($i: LoginInput!) { login(input: $i) { __typename ... on LoginSuccess { token } } }',
-        variables: { i: { email: persona.email, password: BENCH_PASSWORD, sessionMode: 'BEARER_TOKEN' } },
-      });
-      const token: string = login.login.token;
-      const api: Api = (query, variables) => post({ query, variables }, token);
-      const prepared = await scenario.prepare({ pool, persona, api });
+      const { persona, token, api, prepared } = await prepareScenario(server, pool, partnershipId, scenario);
       const body = JSON.stringify({ query: scenario.query, variables: prepared.variables });
       // Warm both paths, then one counted request: the round trips, and the statements to explain.
       const fromApi = scenario.answer(await api(scenario.query, prepared.variables));
       const fromSql = scenario.rawAnswer((await pool.query(prepared.raw.text, prepared.raw.values)).rows);
-      statements = [];
+      server.take();
       await api(scenario.query, prepared.variables);
-      const counted = statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(s.sql.trim()) && !/^UPDATE "public"\."session"/.test(s.sql.trim()));
+      const counted = countedStatements(server.take());
       perOperationStatements.set(scenario.name, counted);
-      const apiLoad = await runAutocannon(url, { token, body, connections, seconds });
-      const rawPool = new pg.Pool({ connectionString: database.url, max: config.dbPoolMax });
+      const apiLoad = await runAutocannon(server.url, { token, body, connections, seconds });
+      const rawPool = new pg.Pool({ connectionString: database.url, max: server.poolMax, options: SESSION_OPTIONS });
       const sqlLoad = await runLoop(() => rawPool.query(prepared.raw.text, prepared.raw.values), { connections, seconds });
       await rawPool.end();
       operations.push({
@@ -101,9 +71,7 @@ try {
       log(`  API p50 ${apiLoad.latencyMs.p50} ms, ${apiLoad.requestsPerSecond} req/s; SQL p50 ${sqlLoad.latencyMs.p50} ms; ${counted.length} round trips`);
     }
   }
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await db.$disconnect();
+  await server.close();
 
   let slowest: BenchReport['slowest'] = null;
   const worst = [...operations].sort((a, b) => b.api.latencyMs.p50 - a.api.latencyMs.p50)[0];
@@ -130,7 +98,7 @@ try {
 
   const report: BenchReport = {
     date: new Date().toISOString(), scale, machine: await describeMachine(pool),
-    settings: { connections, seconds, serverPool: config.dbPoolMax }, generation, operations, slowest, sweep, outbox, notificationLatency,
+    settings: { connections, seconds, serverPool: server.poolMax }, generation, operations, slowest, sweep, outbox, notificationLatency,
   };
   const file = writeReport(fileURLToPath(new URL('../results/', import.meta.url)), report);
   log(`Written: ${file}`);

@@ -3,16 +3,11 @@
 // BENCH_DATA_DIR on BENCH_PG_PORT) and prints what it wrote.
 import { numberArg, parseArgs } from './args.ts';
 import { DEFAULT_OPTIONS, generate } from './generate/index.ts';
-import { freshDatabase } from './run/database.ts';
+import { benchDatabase } from './run/database.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const scale = numberArg(args, 'scale', 1);
-const database = await freshDatabase({
-  name: args.get('database') ?? `bench_${String(scale).replace('.', '_')}`,
-  dataDir: process.env.BENCH_DATA_DIR ?? '/tmp/wraparound-bench',
-  port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  databaseUrl: process.env.DATABASE_URL,
-});
+const database = await benchDatabase(scale, { name: args.get('database') });
 try {
   const summary = await generate(database.url, { scale, seed: numberArg(args, 'seed', DEFAULT_OPTIONS.seed) });
   console.log(JSON.stringify({ database: database.url.replace(/:[^:@/]+@/, ':***@'), ...summary }, null, 2));

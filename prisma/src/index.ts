@@ -15,9 +15,18 @@ export interface DatabaseClientOptions {
   onQuery?: (sql: string, event: { params: string; duration: number }) => void;
 }
 
+/**
+ * Session settings for every connection. random_page_cost: PostgreSQL's default (4) prices a
+ * random read as a spinning disk's; a partnership's data sits in memory or on SSD, where 1.1 is
+ * the usual figure. With 4 the planner hashed all 50,000 concerns to check one child's 500
+ * entries (60 ms) instead of looking each up (9 ms).
+ */
+export const SESSION_OPTIONS = '-c random_page_cost=1.1';
+
 export function createDatabaseClient(url: string, options: DatabaseClientOptions = {}) {
   const adapter = new PrismaPg({
     connectionString: url,
+    options: SESSION_OPTIONS,
     max: options.poolMax ?? 10,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,

@@ -43,3 +43,14 @@ export async function freshDatabase(options: { name: string; dataDir: string; po
   await migrateJobQueue(url);
   return { url, stop };
 }
+
+/** The benchmark's database for a scale (by default the one every command at that scale uses). */
+export function benchDatabase(scale: number, options: { keep?: boolean; name?: string } = {}): Promise<BenchDatabase> {
+  return freshDatabase({
+    name: options.name ?? `bench_${String(scale).replace('.', '_')}`,
+    dataDir: process.env.BENCH_DATA_DIR ?? '/tmp/wraparound-bench',
+    port: Number(process.env.BENCH_PG_PORT ?? 54359),
+    databaseUrl: process.env.DATABASE_URL,
+    keep: options.keep,
+  });
+}

@@ -8,7 +8,16 @@ import { createMailTransport, deliverDueEmails } from '@wraparound/server';
 import type pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 
-export interface OutboxResult { emails: number; workers: number; seconds: number; perSecond: number; sent: number; uniqueMessageIds: number }
+export interface OutboxResult {
+  emails: number; workers: number; seconds: number; perSecond: number;
+  /** Every email the workers sent, including ones the generated data had already queued. */
+  sent: number;
+  /** The benchmark's own emails marked SENT: each should be `emails`. */
+  benchSent: number;
+  uniqueMessageIds: number;
+  /** Transactions per email: one to claim it (and render it), one to record the outcome after SMTP. */
+  transactionsPerEmail: number;
+}
 
 export async function benchmarkOutbox(pool: pg.Pool, url: string, partnershipId: string, count: number, workers = 2): Promise<OutboxResult> {
   const messageIds = new Set<string>();
@@ -46,5 +55,9 @@ export async function benchmarkOutbox(pool: pg.Pool, url: string, partnershipId:
   transport.close();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   const sent = results.reduce((s, r) => s + r.sent, 0);
-  return { emails: count, workers, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(sent / seconds), sent, uniqueMessageIds: messageIds.size };
+  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM notification WHERE "idempotencyKey" LIKE 'bench:%' AND status = 'SENT' AND "sentAt" = $1`, [now]);
+  return {
+    emails: count, workers, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(sent / seconds), sent, benchSent: rows[0].n,
+    uniqueMessageIds: messageIds.size, transactionsPerEmail: 2,
+  };
 }

@@ -56,12 +56,12 @@ export function toMarkdown(r: BenchReport): string {
     'Personas: ' + r.operations.map((o) => `${o.name} — ${o.persona}`).join('; ') + '.',
     '',
   );
-  if (r.sweep) lines.push(`Deadline sweep: ${r.sweep.deadlines.toLocaleString('en-GB')} deadlines due at once, ${r.sweep.sweepers} sweepers: drained in ${r.sweep.seconds} s (${r.sweep.perSecond}/s); handled ${r.sweep.handled}, DONE ${r.sweep.done} — exactly once: ${r.sweep.exactlyOnce ? 'yes' : '**no**'}.`, '');
+  if (r.sweep) lines.push(`Deadline sweep: ${r.sweep.deadlines.toLocaleString('en-GB')} deadlines due at once, ${r.sweep.sweepers} sweepers, ${r.sweep.deadlinesPerTransaction} deadline per transaction: drained in ${r.sweep.seconds} s (${r.sweep.perSecond}/s); the burst's DONE ${r.sweep.done} of ${r.sweep.deadlines}, handled in all ${r.sweep.handled} (the rest: generated deadlines that were due) — exactly once: ${r.sweep.exactlyOnce ? 'yes' : '**no**'}.`, '');
   if (r.notificationLatency) {
     const l = r.notificationLatency;
     lines.push(`Notification latency, event commit to email received (${l.events} events one at a time, worker woken by NOTIFY): p50 ${l.ms.p50} ms, p95 ${l.ms.p95} ms, max ${l.ms.max} ms; ${l.received} of ${l.events} received.`, '');
   }
-  if (r.outbox) lines.push(`Email outbox: ${r.outbox.emails.toLocaleString('en-GB')} emails, ${r.outbox.workers} workers, loopback SMTP: ${r.outbox.seconds} s (${r.outbox.perSecond} emails/s); sent ${r.outbox.sent}, unique Message-IDs received ${r.outbox.uniqueMessageIds}.`, '');
+  if (r.outbox) lines.push(`Email outbox: ${r.outbox.emails.toLocaleString('en-GB')} emails, ${r.outbox.workers} workers, ${r.outbox.transactionsPerEmail} transactions per email (claim, then outcome after SMTP), loopback SMTP: ${r.outbox.seconds} s (${r.outbox.perSecond} emails/s); the benchmark's SENT ${r.outbox.benchSent} of ${r.outbox.emails}, sent in all ${r.outbox.sent} (the rest were already queued by the generated data), unique Message-IDs received ${r.outbox.uniqueMessageIds}.`, '');
   if (r.slowest) lines.push(`## Slowest operation: ${r.slowest.name}`, '', `Its slowest statement (${r.slowest.durationMs} ms in the request):`, '', '```sql', r.slowest.sql, '```', '', '```', r.slowest.plan, '```', '');
   return lines.join('\n');
 }

@@ -6,7 +6,16 @@ import { createDatabaseClient } from '@wraparound/prisma';
 import { sweepDeadlines } from '@wraparound/schema';
 import type pg from 'pg';
 
-export interface SweepResult { deadlines: number; sweepers: number; seconds: number; perSecond: number; handled: number; done: number; exactlyOnce: boolean }
+export interface SweepResult {
+  deadlines: number; sweepers: number; seconds: number; perSecond: number;
+  /** Every deadline the sweepers handled, including generated ones that were due. */
+  handled: number;
+  /** The burst's deadlines marked DONE. */
+  done: number;
+  exactlyOnce: boolean;
+  /** The sweep claims and handles one deadline per transaction. */
+  deadlinesPerTransaction: number;
+}
 
 export async function benchmarkSweep(pool: pg.Pool, url: string, partnershipId: string, count: number, sweepers = 2): Promise<SweepResult> {
   const now = new Date();
@@ -25,5 +34,5 @@ export async function benchmarkSweep(pool: pg.Pool, url: string, partnershipId: 
   // Generated stage deadlines that fell due during the run are swept too: count them on both sides.
   const { rows } = await pool.query(
     `SELECT count(*) FILTER (WHERE key LIKE 'bench-%')::int AS burst, count(*)::int AS "all" FROM deadline WHERE state = 'DONE' AND "handledAt" = $1`, [now]);
-  return { deadlines: count, sweepers, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(count / seconds), handled, done: rows[0].burst, exactlyOnce: rows[0].burst === count && rows[0].all === handled };
+  return { deadlines: count, sweepers, seconds: Math.round(seconds * 10) / 10, perSecond: Math.round(count / seconds), handled, done: rows[0].burst, exactlyOnce: rows[0].burst === count && rows[0].all === handled, deadlinesPerTransaction: 1 };
 }

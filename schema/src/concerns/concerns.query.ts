@@ -18,11 +18,18 @@ builder.queryField('concerns', (t) =>
     args: { status: t.arg({ type: [ConcernStatusEnum], required: false }) },
     resolve: async (query, _root, args, ctx) => {
       const statuses = args.status as ConcernStatus[] | null | undefined;
+      // Prisma pages after a cursor with `(createdAt = c AND id <= c.id) OR createdAt < c`, which
+      // no index can start from, so a deep page scanned every newer concern. The same bound as a
+      // plain `createdAt <=` (implied by the cursor, so the page is unchanged) starts the index walk
+      // at the cursor.
+      const cursorId = (query as { cursor?: { id?: string } }).cursor?.id;
+      const cursor = cursorId ? await ctx.db.concern.findUnique({ where: { id: cursorId }, select: { createdAt: true } }) : null;
       const concerns = await ctx.db.concern.findMany({
         ...query,
         where: {
           entry: { is: accessibleWhere(abilityOf(ctx), 'read', 'ChronologyEntry') },
           ...(statuses?.length ? { status: { in: statuses } } : {}),
+          ...(cursor ? { createdAt: { lte: cursor.createdAt } } : {}),
         },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });

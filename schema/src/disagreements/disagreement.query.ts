@@ -26,7 +26,7 @@ builder.queryField('disagreement', (t) =>
 builder.queryField('disagreementQueue', (t) =>
   t.prismaField({
     type: ['Disagreement'],
-    description: 'Open disagreements at a stage where you act, soonest deadline first.',
+    description: 'Open disagreements at a stage where you act, soonest deadline first: the 500 soonest (overdue ones come first).',
     resolve: async (query, _root, _args, ctx) => {
       const rows = await ctx.db.disagreement.findMany({
         ...query,
