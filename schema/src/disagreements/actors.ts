@@ -30,6 +30,34 @@ export function actingSides(
   });
 }
 
+export type ViewerAction = 'RESPOND' | 'RESOLVE' | 'ESCALATE' | 'WITHDRAW';
+
+/** The raiser, or their side's people at this stage, move it up by hand. */
+export const mayEscalate = (viewer: Viewer, d: Pick<Disagreement, 'raisedById'>, sides: readonly Side[]) =>
+  viewer.userId === d.raisedById || sides.includes('RAISER');
+
+/** Only the raising organisation withdraws. */
+export const mayWithdraw = (viewer: Viewer, d: Pick<Disagreement, 'raisingOrganisationId'>) => viewer.organisationId === d.raisingOrganisationId;
+
+/**
+ * What the viewer may do to an open disagreement now, by the same rules the mutations apply: the
+ * web app offers exactly these.
+ */
+export function viewerActions(
+  viewer: Viewer,
+  d: Pick<Disagreement, 'status' | 'raisedById' | 'raisingOrganisationId' | 'respondingOrganisationId'>,
+  stage: Pick<LadderStage, 'raiserRoles' | 'responderRoles' | 'partnershipRoles'>,
+  hasNextStage: boolean,
+): ViewerAction[] {
+  if (d.status !== 'OPEN') return [];
+  const sides = actingSides(viewer, d, stage);
+  return [
+    ...(sides.length > 0 ? (['RESPOND', 'RESOLVE'] as const) : []),
+    ...(hasNextStage && mayEscalate(viewer, d, sides) ? (['ESCALATE'] as const) : []),
+    ...(mayWithdraw(viewer, d) ? (['WITHDRAW'] as const) : []),
+  ];
+}
+
 /**
  * The same rule as actingSides, as SQL: open disagreements whose current (not yet exited) stage
  * names one of the viewer's roles on a side the viewer is on. For lists, so that no row is

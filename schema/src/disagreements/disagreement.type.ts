@@ -1,5 +1,6 @@
 import { DisagreementStatus, StageExit, Urgency } from '@wraparound/prisma';
 import { builder } from '../builder.ts';
+import { viewerActions } from './actors.ts';
 import '../admin/organisation.type.ts';
 import '../admin/user.type.ts';
 
@@ -45,6 +46,10 @@ export const DisagreementActionType = builder.prismaObject('DisagreementAction',
   }),
 });
 
+const DisagreementViewerActionEnum = builder.enumType('DisagreementViewerAction', {
+  values: ['RESPOND', 'RESOLVE', 'ESCALATE', 'WITHDRAW'] as const,
+});
+
 export const DisagreementType = builder.prismaNode('Disagreement', {
   id: { field: 'id' },
   description: "A professional's disagreement with another agency's decision about a child, on the partnership's escalation ladder.",
@@ -70,6 +75,16 @@ export const DisagreementType = builder.prismaNode('Disagreement', {
     outcomeSought: t.exposeString('outcomeSought'),
     ladderVersion: t.int({ select: { ladder: { select: { version: true } } }, resolve: (d) => d.ladder.version }),
     currentPosition: t.exposeInt('currentPosition'),
+    viewerActions: t.field({
+      type: [DisagreementViewerActionEnum],
+      description: 'What you may do to it now (the rules the mutations apply): offer exactly these.',
+      select: { ladder: { select: { stages: { select: { position: true, raiserRoles: true, responderRoles: true, partnershipRoles: true } } } } },
+      resolve: (d, _args, ctx) => {
+        const stage = d.ladder.stages.find((s) => s.position === d.currentPosition);
+        if (!stage) return [];
+        return viewerActions(ctx.viewer!, d, stage, d.ladder.stages.some((s) => s.position === d.currentPosition + 1));
+      },
+    }),
     currentDueAt: t.expose('currentDueAt', { type: 'DateTime', nullable: true }),
     overdue: t.boolean({ resolve: (d, _args, ctx) => d.status === 'OPEN' && d.currentDueAt !== null && d.currentDueAt < ctx.now() }),
     stages: t.relation('stages', { query: { orderBy: { enteredAt: 'asc' } } }),

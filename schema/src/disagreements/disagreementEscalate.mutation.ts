@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { announce } from '../notifications/rules.ts';
+import { mayEscalate } from './actors.ts';
 import { eventOf } from './disagreementEvent.ts';
 import { builder } from '../builder.ts';
 import { NotAuthorisedError, NotFoundError, ValidationError } from '../common/failures.ts';
@@ -21,7 +22,7 @@ builder.mutationField('disagreementEscalate', (t) =>
     resolve: async (_root, args, ctx) => {
       const { reason } = parseInput(Rules, args, []);
       const { disagreement, openStage, sides } = await loadOpenDisagreement(ctx, args.disagreementId);
-      if (ctx.viewer!.userId !== disagreement.raisedById && !sides.includes('RAISER')) throw new NotAuthorisedError('Only the raiser’s side escalates a disagreement by hand');
+      if (!mayEscalate(ctx.viewer!, disagreement, sides)) throw new NotAuthorisedError('Only the raiser’s side escalates a disagreement by hand');
       const next = disagreement.ladder.stages.find((s) => s.position === disagreement.currentPosition + 1);
       if (!next) throw ValidationError.field(['disagreementId'], 'This disagreement is at the final stage: it cannot be escalated further');
       const now = ctx.now();

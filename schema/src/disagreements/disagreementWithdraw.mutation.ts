@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { announce } from '../notifications/rules.ts';
+import { mayWithdraw } from './actors.ts';
 import { eventOf } from './disagreementEvent.ts';
 import { builder } from '../builder.ts';
 import { NotAuthorisedError, NotFoundError, ValidationError } from '../common/failures.ts';
@@ -20,7 +21,7 @@ builder.mutationField('disagreementWithdraw', (t) =>
     resolve: async (_root, args, ctx) => {
       const { reason } = parseInput(Rules, args, []);
       const { disagreement, stage, openStage } = await loadOpenDisagreement(ctx, args.disagreementId);
-      if (ctx.viewer!.organisationId !== disagreement.raisingOrganisationId) throw new NotAuthorisedError('Only the raiser’s organisation can withdraw a disagreement');
+      if (!mayWithdraw(ctx.viewer!, disagreement)) throw new NotAuthorisedError('Only the raiser’s organisation can withdraw a disagreement');
       const now = ctx.now();
       await ctx.db.$transaction(async (tx) => {
         await claimVersion(tx, disagreement, { status: 'WITHDRAWN', withdrawnAt: now, withdrawnReason: reason, currentDueAt: null, overdue: false });
