@@ -1,6 +1,6 @@
 // The partnership administrator adds a person: their organisation, roles that fit its kind of
 // agency, and a one-time invitation to set their own password (the administrator never knows it).
-import { Role } from '@wraparound/prisma';
+import { Prisma, Role } from '@wraparound/prisma';
 import { z } from 'zod';
 import { abilityOf } from '../access/ability.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -36,6 +36,8 @@ export function misfittingRoles(roles: readonly Role[], organisation: { name: st
   return roles.filter((r) => !roleFitsAgency(r, organisation.agencyType)).map((r) => ({ path, message: `${r} is not a role at ${organisation.name}` }));
 }
 
+const taken = () => ValidationError.field(['input', 'email'], 'Someone already has an account with this email address');
+
 const UserCreateSuccess = builder.objectRef<{ userId: string; invitation: { token: string; expiresAt: Date } }>('UserCreateSuccess').implement({
   fields: (t) => ({
     user: t.prismaField({ type: UserType, resolve: (query, r, _a, ctx) => ctx.db.user.findUniqueOrThrow({ ...query, where: { id: r.userId } }) }),
@@ -60,7 +62,7 @@ builder.mutationField('userCreate', (t) =>
       if (!organisation) problems.push({ path: ['input', 'organisationId'], message: 'Choose an active organisation of your partnership' });
       else if (parsed.success) problems.push(...misfittingRoles(parsed.data.roles, organisation, ['input', 'roles']));
       if (parsed.success && (await ctx.db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true } }))) {
-        problems.push({ path: ['input', 'email'], message: 'Someone already has an account with this email address' });
+        problems.push(...taken().fieldErrors);
       }
       if (!parsed.success || !organisation || problems.length) throw new ValidationError(problems);
       const data = parsed.data;
@@ -75,6 +77,10 @@ builder.mutationField('userCreate', (t) =>
         const invitation = await issueInvitation(tx, user, viewer.userId, now);
         await recordAudit(tx, ctx, { action: 'user.create', subjectType: 'User', subjectId: user.id, detail: { organisationId: organisation.id, roles: user.roles } });
         return { userId: user.id, invitation };
+      }).catch((error: unknown) => {
+        // Two administrators adding the same address at once: the unique index decides.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw taken();
+        throw error;
       });
     },
   }),
