@@ -34,7 +34,7 @@ describe('the ladder editor', () => {
     await page.getByLabel('Stage 1 time limit').fill('0');
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     const summary = page.locator('.govuk-error-summary');
-    await expect.poll(() => summary.textContent()).toContain('The time limit must be a whole number more than 0');
+    await expect.poll(() => summary.textContent()).toContain('Stage 1: The time limit must be a whole number more than 0');
     expect(await summary.getByRole('link').first().getAttribute('href')).toBe('#stages.0.limitAmount');
     expect(await page.locator('#stages\\.0\\.limitAmount-error').textContent()).toContain('more than 0');
     await capture(page, 'ladder-errors');

@@ -59,7 +59,8 @@ function ladderErrors(list: ReadonlyArray<{ field: string; path: readonly string
     else if (inner[0] === 'stages' && inner.length > 2 && !['label', 'limitAmount', 'limitClock', 'raiserRoles', 'responderRoles', 'partnershipRoles'].includes(inner[2]!)) {
       key = `stages.${inner[1]}.label`; // a setting this screen does not edit: shown at the stage
     } else if (inner[0] === 'stages' && Number(inner[1]) >= stageCount) key = 'stages';
-    errors[key] ??= message;
+    const stage = /^stages\.(\d+)\./.exec(key);
+    errors[key] ??= stage ? `Stage ${Number(stage[1]) + 1}: ${message}` : message;
   }
   return errors;
 }
@@ -68,7 +69,8 @@ function StagePreview({ position, amount, clock }: { position: number; amount: n
   const valid = amount !== null && amount > 0;
   const [{ data }] = useQuery({ query: LadderPreviewQuery, variables: { stageLimit: { amount: amount ?? 1, clock } }, pause: !valid });
   const preview = data?.escalationLadderPreview;
-  let text = `Enter a time limit to see when stage ${position} would be due.`;
+  let text = amount === 0 ? `A time limit of 0 is not allowed: enter one more than 0 to see when stage ${position} would be due.`
+    : `Enter a time limit to see when stage ${position} would be due.`;
   if (valid && preview?.__typename === 'LadderDeadlinePreview') text = `If it started now, stage ${position} would be due by ${formatDateTime(preview.dueAt)}.`;
   else if (valid && preview?.__typename === 'ValidationError') text = preview.message;
   else if (valid) text = `Working out when stage ${position} would be due…`;
@@ -133,11 +135,11 @@ function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladde
             <TextInput name={name('label')} label={`Stage ${i + 1} name`} value={stage.label}
               onChange={(label) => setStage(i, { label })} error={errors[name('label')]} />
             <div className="govuk-grid-row">
-              <div className="govuk-grid-column-one-quarter">
+              <div className="govuk-grid-column-one-third">
                 <TextInput name={name('limitAmount')} label={`Stage ${i + 1} time limit`} width={5} inputMode="numeric" value={stage.limitAmount}
                   onChange={(limitAmount) => setStage(i, { limitAmount })} error={errors[name('limitAmount')]} />
               </div>
-              <div className="govuk-grid-column-three-quarters">
+              <div className="govuk-grid-column-two-thirds">
                 <Select name={name('limitClock')} label={`Stage ${i + 1} counted in`} value={stage.limitClock} options={CLOCKS}
                   onChange={(clock) => setStage(i, { limitClock: clock as Clock })} error={errors[name('limitClock')]} />
               </div>
