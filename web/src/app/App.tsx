@@ -17,6 +17,7 @@ import { Dashboard } from '../figures/Dashboard.tsx';
 import { AddPerson } from '../admin/AddPerson.tsx';
 import { FailedEmails } from '../admin/FailedEmails.tsx';
 import { People } from '../admin/People.tsx';
+import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { Home } from '../home/Home.tsx';
 import { AnswerRequest } from '../requests/AnswerRequest.tsx';
@@ -52,6 +53,7 @@ export function App() {
               <Route path="encompass" element={<Permitted when={can.readEncompass}><EncompassNotifications /></Permitted>} />
               <Route path="figures" element={<Permitted when={can.readFigures}><Dashboard /></Permitted>} />
               <Route path="admin/calendar" element={<Permitted when={can.administer}><PartnershipCalendar /></Permitted>} />
+              <Route path="admin/ladder" element={<Permitted when={can.administer}><LadderEditor /></Permitted>} />
               <Route path="admin/people" element={<Permitted when={can.administer}><People /></Permitted>} />
               <Route path="admin/people/new" element={<Permitted when={can.administer}><AddPerson /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />

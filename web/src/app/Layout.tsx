@@ -51,6 +51,7 @@ export function Layout() {
                   {can.readFigures(viewer) && <NavItem to="/figures">Figures</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/people">People</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/calendar">Calendar</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/ladder">Ladder</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/failed-emails">Failed emails</NavItem>}
                   <NotificationsNavItem />
                   <NavItem to="/sign-out">Sign out</NavItem>
