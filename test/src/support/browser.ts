@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestApp, type TestApp } from './app.ts';
 import { TEST_PASSWORD } from './constants.ts';
 
 const require = createRequire(import.meta.url);
@@ -68,3 +69,22 @@ export async function capture(page: Page, name: string) {
   await screenshot(page, name);
   await expectAccessible(page, name);
 }
+
+/**
+ * A real server (its own database) and a browser for one test file: started before the file's
+ * tests, closed after. Read `env.app` and `env.browser` inside hooks and tests.
+ */
+export function browserAppForFile(): { app: TestApp; browser: Browser } {
+  const env = {} as { app: TestApp; browser: Browser };
+  beforeAll(async () => {
+    [env.app, env.browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
+}
+
+/** The text of the page's main heading. */
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();

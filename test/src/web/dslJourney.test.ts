@@ -1,18 +1,15 @@
-// A school DSL's everyday journey in a real browser, and social care's side of it: find a child,
+// A school DSL's everyday journey in a real env.browser, and social care's side of it: find a child,
 // read the record, flag a concern and refer it; the front door decides; the DSL disagrees; a
 // manager resolves it. Every screen is checked with axe-core in its empty, filled and error states.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FRONT_DOOR, OAK, TEAM_MANAGER, globalId } from '../access/fixtures.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 
-let app: TestApp;
-let browser: Browser;
+const env = browserAppForFile();
 let child: { id: string; givenName: string; familyName: string; nhsNumber: string };
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  child = (await app.db.child.findFirstOrThrow({
+  child = (await env.app.db.child.findFirstOrThrow({
     where: {
       school: { name: 'Oakfield Primary School' }, restrictions: { none: {} }, nhsNumber: { not: null }, mergedIntoId: null,
       entries: { some: { organisation: { name: 'Oakfield Primary School' } } },
@@ -20,18 +17,12 @@ beforeAll(async () => {
     orderBy: { entries: { _count: 'desc' } },
   })) as typeof child;
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 
 let dsl: Page;
 describe('a DSL', () => {
   beforeAll(async () => {
-    dsl = await newPage(browser, app.url);
+    dsl = await newPage(env.browser, env.app.url);
   });
 
   it('signs in to what needs them now', async () => {
@@ -59,7 +50,7 @@ describe('a DSL', () => {
     await dsl.getByRole('textbox', { name: 'NHS number' }).fill(child.nhsNumber);
     await dsl.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => dsl.locator('caption').textContent()).toBe('1 child found');
-    expect(dsl.url()).toBe(`${app.url}/children`);
+    expect(dsl.url()).toBe(`${env.app.url}/children`);
     await capture(dsl, 'find-child-results');
   });
 
@@ -119,12 +110,12 @@ describe('a DSL', () => {
 
 describe('the front door', () => {
   it('decides no further action on the referral, with reasons', async () => {
-    const mash = await newPage(browser, app.url);
+    const mash = await newPage(env.browser, env.app.url);
     await signIn(mash, FRONT_DOOR[1]!);
     await mash.getByRole('table', { name: 'Referrals awaiting your decision' }).waitFor();
     await capture(mash, 'home-front-door');
     // The newest referral is the DSL's; its reference leads to the concern.
-    const concern = await app.db.concern.findFirstOrThrow({ where: { entry: { summary: 'Arrived without a coat in the snow' } } });
+    const concern = await env.app.db.concern.findFirstOrThrow({ where: { entry: { summary: 'Arrived without a coat in the snow' } } });
     await mash.getByRole('link', { name: concern.reference }).click();
     await expect.poll(() => heading(mash)).toContain('Arrived without a coat in the snow');
 
@@ -157,7 +148,7 @@ describe('the DSL disagrees and a manager resolves it', () => {
     await expect.poll(() => errorSummary(dsl)).toContain('Select yes if the child is at immediate risk');
     await capture(dsl, 'disagreement-raise-errors');
 
-    const socialCare = await app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
+    const socialCare = await env.app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
     await dsl.getByRole('group', { name: 'Is the child at immediate risk?' }).getByLabel('No').check();
     await dsl.getByRole('group', { name: 'Which agency’s decision do you disagree with?' }).getByLabel(socialCare.name).check();
     await dsl.locator('#reasonCode').check();
@@ -187,7 +178,7 @@ describe('the DSL disagrees and a manager resolves it', () => {
   });
 
   it('is resolved by the social care team manager, with the agreed outcome', async () => {
-    const manager = await newPage(browser, app.url);
+    const manager = await newPage(env.browser, env.app.url);
     await signIn(manager, TEAM_MANAGER);
     await manager.getByRole('table', { name: 'Disagreements at a stage where you act' }).waitFor();
     await capture(manager, 'home-team-manager');

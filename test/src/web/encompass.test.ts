@@ -1,31 +1,22 @@
 // Operation Encompass in a real browser: a police officer tells a child's school about a domestic
 // incident from the child's record; the school's DSL finds it on their home page, reads it and
 // acknowledges it; the police see that the school has. Every screen checked with axe-core.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OAK, POLICE, globalId } from '../access/fixtures.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 
-let app: TestApp;
-let browser: Browser;
+const env = browserAppForFile();
 let officer: Page;
 let reference: string;
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  officer = await newPage(browser, app.url);
+  officer = await newPage(env.browser, env.app.url);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 
 describe('an Operation Encompass notification', () => {
   it('is sent by a police officer from the child’s record', async () => {
-    const child = await app.db.child.findFirstOrThrow({
+    const child = await env.app.db.child.findFirstOrThrow({
       where: {
         school: { name: 'Oakfield Primary School' }, restrictions: { none: {} }, mergedIntoId: null,
         entries: { some: { organisation: { name: 'Northmoor Police – Public Protection' }, restrictions: { none: {} } } },
@@ -64,7 +55,7 @@ describe('an Operation Encompass notification', () => {
   });
 
   it('is read and acknowledged by the school’s DSL from their home page', async () => {
-    const dsl = await newPage(browser, app.url);
+    const dsl = await newPage(env.browser, env.app.url);
     await signIn(dsl, OAK.dsl);
     await dsl.getByRole('table', { name: 'Operation Encompass notifications to read' }).getByRole('link', { name: reference }).click();
     await expect.poll(() => heading(dsl)).toContain('Operation Encompass notifications');
@@ -89,7 +80,7 @@ describe('an Operation Encompass notification', () => {
   it('shows the police that the school has acknowledged it', async () => {
     await officer.getByRole('link', { name: 'Operation Encompass' }).click();
     await expect.poll(() => officer.getByRole('region', { name: new RegExp(reference) }).textContent()).toContain('Acknowledged');
-    expect(app.serverErrors).toEqual([]);
+    expect(env.app.serverErrors).toEqual([]);
     await officer.context().close();
   });
 });

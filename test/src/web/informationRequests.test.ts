@@ -1,32 +1,23 @@
 // A MASH information request in a real browser: the MASH worker asks the police what they hold on
 // a child; a police officer finds it on their home page and answers; the MASH worker reads the
 // answer. Each screen is checked with axe-core empty, with errors and filled.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FRONT_DOOR, POLICE, globalId } from '../access/fixtures.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 
 const POLICE_TEAM = 'Northmoor Police – Public Protection';
-let app: TestApp;
-let browser: Browser;
+const env = browserAppForFile();
 let mash: Page;
 let reference: string;
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  mash = await newPage(browser, app.url);
+  mash = await newPage(env.browser, env.app.url);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 
 describe('an information request', () => {
   it('is made by the MASH worker from the child’s record', async () => {
-    const child = await app.db.child.findFirstOrThrow({ where: { school: { name: 'Oakfield Primary School' }, restrictions: { none: {} }, mergedIntoId: null } });
+    const child = await env.app.db.child.findFirstOrThrow({ where: { school: { name: 'Oakfield Primary School' }, restrictions: { none: {} }, mergedIntoId: null } });
     await signIn(mash, FRONT_DOOR[1]!);
     await mash.goto(`/children/${globalId('Child', child.id)}`);
     await mash.getByRole('button', { name: 'Request information' }).click();
@@ -53,7 +44,7 @@ describe('an information request', () => {
   });
 
   it('is answered by the police from their home page', async () => {
-    const officer = await newPage(browser, app.url);
+    const officer = await newPage(env.browser, env.app.url);
     await signIn(officer, POLICE[0]!);
     await officer.getByRole('table', { name: 'Information requests to answer' }).getByRole('link', { name: reference }).click();
     await expect.poll(() => heading(officer)).toContain(`Information request ${reference}`);
@@ -83,7 +74,7 @@ describe('an information request', () => {
   it('shows the requester the answer', async () => {
     await mash.reload();
     await expect.poll(() => mash.getByRole('table', { name: `Answers to ${reference}` }).textContent()).toContain('Two domestic incidents attended in March');
-    expect(app.serverErrors).toEqual([]);
+    expect(env.app.serverErrors).toEqual([]);
     await mash.context().close();
   });
 });

@@ -1,28 +1,16 @@
 // The escalation ladder in a real browser: the administrator sets a stage's limit the server
 // refuses, is shown why, fixes it, sees when the stage would be due if it started now, and saves a
 // new version; a DSL is neither offered the editor nor shown it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import { OAK } from '../access/fixtures.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 
 const ADMIN = 'partnership.admin@partnership.northmoor.example';
-let app: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
+const env = browserAppForFile();
 describe('the ladder editor', () => {
   it('saves a new version once the administrator fixes a limit the server refuses; a DSL may not see it', async () => {
-    const page = await newPage(browser, app.url);
+    const page = await newPage(env.browser, env.app.url);
     await signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Ladder', exact: true }).click();
     await expect.poll(() => heading(page)).toBe('Escalation ladder');
@@ -47,10 +35,10 @@ describe('the ladder editor', () => {
     expect(await page.locator('caption').first().textContent()).toContain(`version ${before + 1}`);
     expect(await page.getByRole('table').first().textContent()).toContain('3 working days');
     await capture(page, 'ladder-saved');
-    expect(app.serverErrors).toEqual([]);
+    expect(env.app.serverErrors).toEqual([]);
     await page.context().close();
 
-    const dsl = await newPage(browser, app.url);
+    const dsl = await newPage(env.browser, env.app.url);
     await signIn(dsl, OAK.dsl);
     expect(await dsl.getByRole('link', { name: 'Ladder', exact: true }).count()).toBe(0);
     await dsl.goto('/admin/ladder');

@@ -1,43 +1,34 @@
 // A DSL's notifications in a real browser: social care decides the DSL's referral (through the API,
 // as a second person would) and the DSL's open home page shows it arrive over the live stream, the
 // header's unread count goes up, and marking read brings it down. Then how emails reach them.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FRONT_DOOR, OAK, as } from '../access/fixtures.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 import { referAConcern } from './support.ts';
 
 const DECIDE = /* GraphQL */ `
   mutation($input: ReferralDecideInput!) { referralDecide(input: $input) { __typename ... on Error { message } } }`;
 
-let app: TestApp;
-let browser: Browser;
+const env = browserAppForFile();
 let dsl: Page;
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  dsl = await newPage(browser, app.url);
+  dsl = await newPage(env.browser, env.app.url);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const navCount = (page: Page) => page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Notifications/ }).textContent();
 const feed = (page: Page) => page.locator('.app-feed');
 
 describe('a DSL’s notifications', () => {
   it('arrive live on the home page while it is open, and count as unread in the header', async () => {
-    await app.sql('UPDATE notification SET "readAt" = now() WHERE "recipientUserId" = (SELECT id FROM "user" WHERE email = $1)', [OAK.dsl]);
-    const { reference, referralId } = await referAConcern(app);
+    await env.app.sql('UPDATE notification SET "readAt" = now() WHERE "recipientUserId" = (SELECT id FROM "user" WHERE email = $1)', [OAK.dsl]);
+    const { reference, referralId } = await referAConcern(env.app);
     await signIn(dsl, OAK.dsl);
     await expect.poll(() => heading(dsl)).toContain('What needs you now');
     await feed(dsl).or(dsl.getByText('You have no notifications.')).first().waitFor();
     expect(await navCount(dsl)).toBe('Notifications');
     await capture(dsl, 'home-notifications-read');
 
-    const decided = await (await as(app, FRONT_DOOR[1]!)).request(DECIDE, {
+    const decided = await (await as(env.app, FRONT_DOOR[1]!)).request(DECIDE, {
       input: { referralId, decision: 'EARLY_HELP', rationale: 'Early help offer through the school’s family worker.' },
     });
     expect(decided.data?.referralDecide.__typename, decided.raw).toBe('ReferralDecideSuccess');
@@ -56,7 +47,7 @@ describe('a DSL’s notifications', () => {
   });
 
   it('can all be marked read at once, from the notifications page', async () => {
-    await referAConcern(app).then(({ referralId }) => as(app, FRONT_DOOR[1]!).then((mash) =>
+    await referAConcern(env.app).then(({ referralId }) => as(env.app, FRONT_DOOR[1]!).then((mash) =>
       mash.request(DECIDE, { input: { referralId, decision: 'NO_FURTHER_ACTION', rationale: 'Needs met by universal services.' } })));
     await expect.poll(() => navCount(dsl)).toBe('Notifications 1 unread');
     await dsl.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Notifications/ }).click();
@@ -85,8 +76,8 @@ describe('a DSL’s notifications', () => {
     await dsl.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => dsl.locator('.govuk-notification-banner').textContent()).toContain('Your notification settings have been saved');
     await capture(dsl, 'notification-preferences-saved');
-    const user = await app.db.user.findUniqueOrThrow({ where: { email: OAK.dsl } });
+    const user = await env.app.db.user.findUniqueOrThrow({ where: { email: OAK.dsl } });
     expect([user.notificationDelivery, user.digestMinute]).toEqual(['DAILY_DIGEST', 7 * 60 + 45]);
-    expect(app.serverErrors).toEqual([]);
+    expect(env.app.serverErrors).toEqual([]);
   });
 });

@@ -1,30 +1,18 @@
 // The partnership's officers in a real browser: the business manager chooses a period and reads
 // every figure as a table named by its caption (a DSL is neither offered the page nor shown it);
 // the administrator sends a failed email again.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { describe, expect, it } from 'vitest';
 import { OAK } from '../access/fixtures.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 import { referAConcern } from './support.ts';
 
 const BUSINESS_MANAGER = 'business.manager@partnership.northmoor.example';
 const ADMIN = 'partnership.admin@partnership.northmoor.example';
-let app: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-
+const env = browserAppForFile();
 describe('partnership figures', () => {
   it('are read by the business manager as tables, for a period they choose', async () => {
-    const page = await newPage(browser, app.url);
+    const page = await newPage(env.browser, env.app.url);
     await signIn(page, BUSINESS_MANAGER);
     await page.getByRole('link', { name: 'Figures' }).click();
     await expect.poll(() => heading(page)).toBe('Partnership figures');
@@ -48,12 +36,12 @@ describe('partnership figures', () => {
       expect(await page.getByRole('table', { name }).count(), name).toBe(1);
     }
     await capture(page, 'figures-shown');
-    expect(app.serverErrors).toEqual([]);
+    expect(env.app.serverErrors).toEqual([]);
     await page.context().close();
   });
 
   it('are not offered to a DSL, and their address says the DSL may not see them', async () => {
-    const page = await newPage(browser, app.url);
+    const page = await newPage(env.browser, env.app.url);
     await signIn(page, OAK.dsl);
     expect(await page.getByRole('link', { name: 'Figures' }).count()).toBe(0);
     await page.goto('/figures');
@@ -65,14 +53,14 @@ describe('partnership figures', () => {
 describe('failed emails', () => {
   it('are listed for the administrator, who sends one again', async () => {
     // A referral emails the front door; one of those emails fails for good.
-    await referAConcern(app);
-    const failed = await app.sql<{ id: string }>(
+    await referAConcern(env.app);
+    const failed = await env.app.sql<{ id: string }>(
       `UPDATE notification SET status = 'FAILED', attempts = 8, "lastError" = 'EENVELOPE 550'
        WHERE id = (SELECT n.id FROM notification n JOIN "user" u ON u.id = n."recipientUserId" JOIN partnership p ON p.id = u."partnershipId"
                    WHERE n.channel = 'EMAIL' AND p.code = 'northmoor' ORDER BY n."createdAt" DESC LIMIT 1) RETURNING id`,
     );
     expect(failed.rowCount).toBe(1);
-    const page = await newPage(browser, app.url);
+    const page = await newPage(env.browser, env.app.url);
     await signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Failed emails' }).click();
     await expect.poll(() => heading(page)).toBe('Emails that could not be delivered');
@@ -84,7 +72,7 @@ describe('failed emails', () => {
     await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('will be sent again');
     await expect.poll(() => table.textContent()).toContain('Every email has been delivered.');
     await capture(page, 'failed-emails-retried');
-    const row = await app.db.notification.findUniqueOrThrow({ where: { id: failed.rows[0]!.id } });
+    const row = await env.app.db.notification.findUniqueOrThrow({ where: { id: failed.rows[0]!.id } });
     expect(row.status).toBe('PENDING');
     await page.context().close();
   });
@@ -92,7 +80,7 @@ describe('failed emails', () => {
 
 describe('the working calendar', () => {
   it('is kept by the administrator: office hours, and closure days added and removed', async () => {
-    const page = await newPage(browser, app.url);
+    const page = await newPage(env.browser, env.app.url);
     await signIn(page, ADMIN);
     await page.getByRole('link', { name: 'Calendar' }).click();
     await expect.poll(() => heading(page)).toBe('Working calendar');
@@ -119,12 +107,12 @@ describe('the working calendar', () => {
     const closures = page.getByRole('table', { name: 'Closure days' });
     await expect.poll(() => closures.textContent()).toContain('Council closure between Christmas and New Year');
     await capture(page, 'calendar-saved');
-    const partnership = await app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' }, include: { closureDays: true } });
+    const partnership = await env.app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' }, include: { closureDays: true } });
     expect(partnership.closureDays.some((d) => d.description === 'Council closure between Christmas and New Year')).toBe(true);
 
     await closures.getByRole('button', { name: 'Remove the closure on 29 December 2027' }).click();
     await expect.poll(() => closures.textContent()).not.toContain('Council closure between Christmas and New Year');
-    expect(app.serverErrors).toEqual([]);
+    expect(env.app.serverErrors).toEqual([]);
     await page.context().close();
   });
 });

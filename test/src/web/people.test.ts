@@ -2,31 +2,20 @@
 // (after the form's own errors), hands over the one-time link, which the new person opens in their
 // own browser to set a password and sign in; the administrator then deactivates them. A DSL is
 // neither offered the page nor shown it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { OAK } from '../access/fixtures.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, launchBrowser, newPage, signIn } from '../support/browser.ts';
+import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 
 const ADMIN = 'partnership.admin@partnership.northmoor.example';
 const NEW_PERSON = 'sam.teaching.assistant@oakfield-primary.northmoor.example';
 const NEW_PASSWORD = 'kettle lantern orchard 42';
-let app: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const env = browserAppForFile();
 const summary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 
 describe('people', () => {
   it('are added by the administrator, set their own password from the link, and are deactivated', async () => {
-    const admin = await newPage(browser, app.url);
+    const admin = await newPage(env.browser, env.app.url);
     await signIn(admin, ADMIN);
     await admin.getByRole('link', { name: 'People' }).click();
     await expect.poll(() => heading(admin)).toBe('People');
@@ -57,12 +46,12 @@ describe('people', () => {
     await admin.getByRole('button', { name: 'Add person' }).click();
     await expect.poll(() => heading(admin)).toBe('Person added');
     const link = (await admin.locator('#invitation-link').textContent())!;
-    expect(link).toMatch(new RegExp(`^${app.url.replace(/\/$/, '')}/activate#.+`));
+    expect(link).toMatch(new RegExp(`^${env.app.url.replace(/\/$/, '')}/activate#.+`));
     expect(await admin.locator('.govuk-notification-banner').textContent()).toContain('shown only once');
     await capture(admin, 'people-added');
 
-    // The new person, in their own browser.
-    const person = await newPage(browser, app.url);
+    // The new person, in their own env.browser.
+    const person = await newPage(env.browser, env.app.url);
     await person.goto(link);
     await expect.poll(() => heading(person)).toBe('Set your password');
     expect(person.url()).not.toContain('#');
@@ -98,19 +87,19 @@ describe('people', () => {
     await expect.poll(() => admin.locator('.govuk-notification-banner').textContent()).toContain('Sam Patel has been deactivated');
     await expect.poll(() => row.textContent()).toContain('Deactivated');
     await capture(admin, 'people-deactivated');
-    const user = await app.db.user.findUniqueOrThrow({ where: { email: NEW_PERSON } });
+    const user = await env.app.db.user.findUniqueOrThrow({ where: { email: NEW_PERSON } });
     expect(user.active).toBe(false);
 
     // A new sign-in link for someone else, shown once.
     await table.getByRole('row').filter({ hasText: OAK.staff }).getByRole('button', { name: /^New sign-in link/ }).click();
     await expect.poll(() => admin.locator('#invitation-link').textContent()).toContain('/activate#');
     await capture(admin, 'people-new-link');
-    expect(app.serverErrors).toEqual([]);
+    expect(env.app.serverErrors).toEqual([]);
     await admin.context().close();
   });
 
   it('are not offered to a DSL, and their address says the DSL may not see them', async () => {
-    const page = await newPage(browser, app.url);
+    const page = await newPage(env.browser, env.app.url);
     await signIn(page, OAK.dsl);
     expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
     await page.goto('/admin/people');
