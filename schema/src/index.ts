@@ -60,6 +60,9 @@ import './admin/users.query.ts';
 import './admin/userCreate.mutation.ts';
 import './admin/userUpdate.mutation.ts';
 import './admin/userInvite.mutation.ts';
+import './admin/organisationCreate.mutation.ts';
+import './admin/organisationUpdate.mutation.ts';
+import './admin/ragDeadlines.ts';
 import './auth/accountActivate.mutation.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

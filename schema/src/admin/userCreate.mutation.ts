@@ -23,7 +23,7 @@ const UserCreateInput = builder.inputType('UserCreateInput', {
 });
 
 export const PersonRules = z.object({
-  displayName: z.string().trim().min(1, 'Enter the person’s name').max(200, 'The name must be 200 characters or fewer'),
+  displayName: z.string({ error: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'The name must be 200 characters or fewer'),
   jobTitle: z.string().trim().max(200, 'The job title must be 200 characters or fewer').nullish().transform((v) => v || null),
 });
 const Rules = PersonRules.extend({

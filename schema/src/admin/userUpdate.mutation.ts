@@ -69,7 +69,11 @@ builder.mutationField('userUpdate', (t) =>
         await recordAudit(tx, ctx, {
           action: data.active === false ? 'user.deactivate' : data.active === true && !user.active ? 'user.reactivate' : 'user.update',
           subjectType: 'User', subjectId: user.id,
-          detail: { rolesBefore: user.roles, roles: data.roles ?? user.roles, activeBefore: user.active, active: data.active ?? user.active },
+          detail: {
+            rolesBefore: user.roles, roles: data.roles ?? user.roles, activeBefore: user.active, active: data.active ?? user.active,
+            changed: [data.displayName && data.displayName !== user.displayName ? 'displayName' : null, data.jobTitle !== undefined && data.jobTitle !== user.jobTitle ? 'jobTitle' : null]
+              .filter((f): f is string => f !== null),
+          },
         });
       });
       return { id: user.id };

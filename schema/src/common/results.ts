@@ -16,6 +16,7 @@ const loaders = {
   BreakGlassGrant: (db: Database, args: object) => db.breakGlassGrant.findUniqueOrThrow(args as never),
   EscalationLadder: (db: Database, args: object) => db.escalationLadder.findUniqueOrThrow(args as never),
   User: (db: Database, args: object) => db.user.findUniqueOrThrow(args as never),
+  Organisation: (db: Database, args: object) => db.organisation.findUniqueOrThrow(args as never),
 } as const;
 
 export function successType(name: string, field: string, model: keyof typeof loaders) {
