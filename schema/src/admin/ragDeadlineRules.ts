@@ -8,7 +8,7 @@
 // weekend is when a working-hours clock stretches furthest against a round-the-clock one).
 import { ClockKind, Rag } from '@wraparound/prisma';
 import { z } from 'zod';
-import { deadlineFor, isWorkingDay, localDate, localTime, type PartnershipCalendar } from '../calendar/workingTime.ts';
+import { deadlineFor, isWorkingDay, localTime, type PartnershipCalendar } from '../calendar/workingTime.ts';
 
 export const RAG_MAXIMUM: Readonly<Record<ClockKind, number>> = { CALENDAR_HOURS: 168, WORKING_HOURS: 80, WORKING_DAYS: 10 };
 const UNITS: Readonly<Record<ClockKind, [string, string]>> = {
@@ -66,10 +66,10 @@ export function orderProblems(calendar: PartnershipCalendar, settings: RagDeadli
         const dueA = deadlineFor(cal, start, a.amount, a.clock);
         const dueB = deadlineFor(cal, start, b.amount, b.clock);
         if (dueA <= dueB) continue;
-        const holiday = bankHolidayBetween(cal, date, localDate(cal, dueA));
         const made = weekday.format(start).replace(' ', ' at ');
+        const holiday = bankHoliday(cal, date) ? ' (a bank holiday)' : bankHoliday(cal, nextDay(date)) ? ' before a bank holiday' : '';
         problems.push(problem(faster, slower,
-          `a request made on a ${made}${holiday ? ' before a bank holiday' : ''} would be due in ${duration(dueA.getTime() - start.getTime())} as ${faster.toLowerCase()} but in ${duration(dueB.getTime() - start.getTime())} as ${slower.toLowerCase()}`));
+          `a request made on a ${made}${holiday} would be due in ${duration(dueA.getTime() - start.getTime())} as ${faster.toLowerCase()} but in ${duration(dueB.getTime() - start.getTime())} as ${slower.toLowerCase()}`));
         break found;
       }
     }
@@ -82,10 +82,10 @@ function problem(faster: Rag, slower: Rag, why: string) {
   return { path: ['input', FIELD[faster], 'amount'], message: `${name(faster)} must not be slower than ${slower.toLowerCase()}: ${why}` };
 }
 
-function bankHolidayBetween(cal: PartnershipCalendar, from: string, to: string): boolean {
-  for (let d = from; d <= to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
-    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !isWorkingDay(cal, d)) return true;
-  }
-  return false;
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** A weekday that is not a working day (the sample calendar has no closure days of its own). */
+function bankHoliday(cal: PartnershipCalendar, date: string): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !isWorkingDay(cal, date);
 }

@@ -91,6 +91,25 @@ describe('people in the partnership', () => {
       .toEqual([{ field: 'roles', message: 'You cannot remove your own administrator role' }]);
   });
 
+  it('the administrator corrects a person’s name and job title without ending their sessions', async () => {
+    const admin = await signIn(app, EMAIL.admin);
+    const head = await signIn(app, EMAIL.head);
+    const headId = globalId('User', (await app.db.user.findUniqueOrThrow({ where: { email: EMAIL.head } })).id);
+    const JOB = /* GraphQL */ `
+      mutation($input: UserUpdateInput!) { userUpdate(input: $input) { __typename ... on ValidationError { fieldErrors { field message } }
+        ... on UserUpdateSuccess { user { displayName jobTitle roles } } } }`;
+    const renamed = (await admin.request(JOB, { input: { userId: headId, displayName: '  Dr Amara Okafor ', jobTitle: 'Executive headteacher' } })).data.userUpdate;
+    expect(renamed).toEqual({ __typename: 'UserUpdateSuccess', user: { displayName: 'Dr Amara Okafor', jobTitle: 'Executive headteacher', roles: ['HEADTEACHER'] } });
+    expect((await head.request(ME)).data.me.email).toBe(EMAIL.head);
+    expect((await admin.request(JOB, { input: { userId: headId, jobTitle: null } })).data.userUpdate.user.jobTitle).toBeNull();
+    for (const displayName of [' ', null]) {
+      expect((await admin.request(JOB, { input: { userId: headId, displayName } })).data.userUpdate.fieldErrors).toEqual([{ field: 'displayName', message: 'Enter the person’s name' }]);
+    }
+    expect((await app.db.user.findUniqueOrThrow({ where: { email: EMAIL.head } })).displayName).toBe('Dr Amara Okafor');
+    const audit = await app.db.auditEvent.findMany({ where: { action: 'user.update', subjectId: Buffer.from(headId, 'base64').toString().split(':')[1] }, orderBy: { occurredAt: 'asc' } });
+    expect(audit.map((e) => (e.detail as { changed: string[] }).changed)).toEqual([['displayName', 'jobTitle'], ['jobTitle']]);
+  });
+
   it('deactivation and a change of roles end the person’s sessions at once; a fresh link replaces the old', async () => {
     const admin = await signIn(app, EMAIL.admin);
     const deputy = await signIn(app, EMAIL.deputy);
