@@ -57,6 +57,7 @@ import './notifications/notificationFailures.query.ts';
 import './notifications/notificationRetry.mutation.ts';
 import './notifications/notificationReceived.subscription.ts';
 import './admin/users.query.ts';
+import './admin/user.query.ts';
 import './admin/userCreate.mutation.ts';
 import './admin/userUpdate.mutation.ts';
 import './admin/userInvite.mutation.ts';

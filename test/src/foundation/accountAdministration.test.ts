@@ -23,6 +23,7 @@ const ACTIVATE = /* GraphQL */ `
 const USERS = /* GraphQL */ `query($org: ID) { users(first: 200, organisationId: $org) { edges { node { email active } } } }`;
 const ORGANISATIONS = /* GraphQL */ `query($types: [AgencyType!]) { organisations(agencyTypes: $types) { id name agencyType } }`;
 const ME = /* GraphQL */ `query { me { email roles } }`;
+const PERSON = /* GraphQL */ `query($id: ID!) { user(id: $id) { email roles } }`;
 
 const NEW_EMAIL = 'new.teacher@oakfield-primary.northmoor.example';
 const PASSWORD = 'correct horse battery staple';
@@ -145,6 +146,7 @@ describe('people in the partnership', () => {
     for (const email of [EMAIL.dsl, EMAIL.igLead, EMAIL.teamManager, EMAIL.otherbyDsl]) {
       const other = await signIn(app, email);
       expect((await other.request(USERS, {})).data.users.edges).toEqual([]);
+      expect((await other.request(PERSON, { id: dslId })).data.user).toBeNull();
       expect((await other.request(CREATE, { input: { email: 'z@x.example', displayName: 'Z', organisationId: oakfield, roles: ['DSL'] } })).data.userCreate.__typename).toBe('NotAuthorisedError');
       expect((await other.request(UPDATE, { input: { userId: dslId, active: false } })).data.userUpdate.__typename).toBe('NotAuthorisedError');
       expect((await other.request(INVITE, { id: dslId })).data.userInvite.__typename).toBe('NotAuthorisedError');
@@ -157,8 +159,13 @@ describe('people in the partnership', () => {
     expect(schools.map((o: any) => o.name)).toContain('Oakfield Primary School');
     expect(schools.every((o: any) => o.agencyType === 'SCHOOL')).toBe(true);
 
-    // A link a week old no longer works.
+    // The administrator reads one of their own partnership's people, and nobody of another.
     const admin = await signIn(app, EMAIL.admin);
+    expect((await admin.request(PERSON, { id: dslId })).data.user).toEqual({ email: EMAIL.dsl, roles: ['DSL'] });
+    const otherbyDslId = globalId('User', (await app.db.user.findUniqueOrThrow({ where: { email: EMAIL.otherbyDsl } })).id);
+    expect((await admin.request(PERSON, { id: otherbyDslId })).data.user).toBeNull();
+
+    // A link a week old no longer works.
     const token = (await admin.request(INVITE, { id: dslId })).data.userInvite.invitation.token;
     app.advanceClock(7 * 86_400_000 + 60_000);
     expect((await activate(token, PASSWORD)).data.accountActivate.__typename).toBe('ValidationError');

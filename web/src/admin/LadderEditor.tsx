@@ -9,24 +9,16 @@ import { Checkboxes, ErrorSummary, Select, Submit, TextInput, type Errors, useFo
 import { Loading, NotificationBanner, ProblemBanner, Table } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import type { VariablesOf } from '../graphql.ts';
+import { CLOCKS, limitWords, wholeNumber, type Clock } from './clocks.ts';
 import { ROLE_LABELS } from './roles.ts';
 import { LadderPreviewQuery, LadderQuery, LadderSaveMutation, ladderOf, type Ladder } from './ladder.graphql.ts';
 
 type Input = VariablesOf<typeof LadderSaveMutation>['input'];
 type StageInput = Input['stages'][number];
 type Role = Viewer['roles'][number];
-type Clock = StageInput['limitClock'];
 /** A stage as the form holds it: the limit as typed. */
 type Draft = Omit<StageInput, 'limitAmount'> & { limitAmount: string };
 
-const CLOCKS: ReadonlyArray<{ value: Clock; label: string }> = [
-  { value: 'WORKING_DAYS', label: 'Working days' },
-  { value: 'WORKING_HOURS', label: 'Working hours (office hours)' },
-  { value: 'CALENDAR_HOURS', label: 'Hours (around the clock)' },
-];
-const CLOCK_WORDS: Record<Clock, [string, string]> = {
-  WORKING_DAYS: ['working day', 'working days'], WORKING_HOURS: ['working hour', 'working hours'], CALENDAR_HOURS: ['hour', 'hours'],
-};
 const SIDES = [
   { key: 'raiserRoles', label: "Who acts on the raiser's side" },
   { key: 'responderRoles', label: "Who acts on the other agency's side" },
@@ -35,9 +27,7 @@ const SIDES = [
 const ROLE_OPTIONS = (Object.entries(ROLE_LABELS) as Array<[Role, string]>)
   .sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label }));
 
-const limitWords = (amount: number, clock: Clock) => `${amount} ${CLOCK_WORDS[clock][amount === 1 ? 0 : 1]}`;
 const rolesWords = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ') || 'Nobody';
-const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
 
 function draftsOf(ladder: Ladder): Draft[] {
   return ladder.stages.map((s) => ({

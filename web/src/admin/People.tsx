@@ -1,8 +1,9 @@
 // The partnership's people, for the administrator: who has an account, at which organisation,
 // with which roles, whether it is active and whether they have set a password. A person can be
-// deactivated (or reactivated) and given a new one-time sign-in link.
+// deactivated (or reactivated) and given a new one-time sign-in link, or opened to change their
+// details and roles.
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Submit, Select } from '../components/form.tsx';
 import { ButtonLink, Loading, NotificationBanner, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
@@ -23,7 +24,8 @@ export function People() {
   const [organisations] = useQuery({ query: OrganisationsQuery });
   const [updating, update] = useMutation(UserUpdateMutation);
   const [inviting, invite] = useMutation(UserInviteMutation);
-  const [banner, setBanner] = useState<string | null>(null);
+  const location = useLocation();
+  const [banner, setBanner] = useState<string | null>((location.state as { banner?: string } | null)?.banner ?? null);
   const [link, setLink] = useState<{ name: string; invitation: Invitation } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [filter, setFilter] = useState(organisationId);
@@ -81,6 +83,9 @@ export function People() {
                 <br /><span className="govuk-body-s">{p.passwordSet ? 'Password set' : 'Password not set yet'}</span>
               </>,
               <div className="app-table-actions">
+                <p className="govuk-body govuk-!-margin-bottom-2">
+                  <Link className="govuk-link" to={`/admin/people/${p.id}`}>Change<span className="govuk-visually-hidden"> {p.displayName}’s details</span></Link>
+                </p>
                 <button type="button" className={`govuk-button ${p.active ? 'govuk-button--warning' : 'govuk-button--secondary'}`}
                   disabled={busy} onClick={() => void setActive(p.id, p.displayName, !p.active)}>
                   {p.active ? 'Deactivate' : 'Reactivate'}<span className="govuk-visually-hidden"> {p.displayName}</span>

@@ -9,6 +9,12 @@ export const PeopleQuery = graphql(`
   }
 `);
 
+export const PersonQuery = graphql(`
+  query Person($id: ID!) {
+    user(id: $id) { id displayName email jobTitle roles active organisation { id name agencyType } }
+  }
+`);
+
 export const OrganisationsQuery = graphql(`
   query Organisations { organisations { id name agencyType } }
 `);
@@ -30,7 +36,7 @@ export const UserUpdateMutation = graphql(`
       __typename
       ... on Error { message }
       ... on ValidationError { fieldErrors { field message } }
-      ... on UserUpdateSuccess { user { id active } }
+      ... on UserUpdateSuccess { user { id displayName jobTitle roles active } }
     }
   }
 `);

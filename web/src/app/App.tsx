@@ -14,7 +14,12 @@ import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
 import { EncompassNotifications } from '../encompass/EncompassNotifications.tsx';
 import { SendEncompass } from '../encompass/SendEncompass.tsx';
 import { Dashboard } from '../figures/Dashboard.tsx';
+import { AddOrganisation } from '../admin/AddOrganisation.tsx';
 import { AddPerson } from '../admin/AddPerson.tsx';
+import { EditOrganisation } from '../admin/EditOrganisation.tsx';
+import { EditPerson } from '../admin/EditPerson.tsx';
+import { Organisations } from '../admin/Organisations.tsx';
+import { RagDeadlines } from '../admin/RagDeadlines.tsx';
 import { FailedEmails } from '../admin/FailedEmails.tsx';
 import { People } from '../admin/People.tsx';
 import { LadderEditor } from '../admin/LadderEditor.tsx';
@@ -56,6 +61,11 @@ export function App() {
               <Route path="admin/ladder" element={<Permitted when={can.administer}><LadderEditor /></Permitted>} />
               <Route path="admin/people" element={<Permitted when={can.administer}><People /></Permitted>} />
               <Route path="admin/people/new" element={<Permitted when={can.administer}><AddPerson /></Permitted>} />
+              <Route path="admin/people/:userId" element={<Permitted when={can.administer}><EditPerson /></Permitted>} />
+              <Route path="admin/organisations" element={<Permitted when={can.administer}><Organisations /></Permitted>} />
+              <Route path="admin/organisations/new" element={<Permitted when={can.administer}><AddOrganisation /></Permitted>} />
+              <Route path="admin/organisations/:organisationId" element={<Permitted when={can.administer}><EditOrganisation /></Permitted>} />
+              <Route path="admin/rag-deadlines" element={<Permitted when={can.administer}><RagDeadlines /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />

@@ -50,8 +50,10 @@ export function Layout() {
                   {can.readEncompass(viewer) && <NavItem to="/encompass">Operation Encompass</NavItem>}
                   {can.readFigures(viewer) && <NavItem to="/figures">Figures</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/people">People</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/organisations">Organisations</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/calendar">Calendar</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/ladder">Ladder</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/rag-deadlines">RAG deadlines</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/failed-emails">Failed emails</NavItem>}
                   <NotificationsNavItem />
                   <NavItem to="/sign-out">Sign out</NavItem>
