@@ -9,7 +9,7 @@ export const AgencyTypeEnum = builder.enumType(AgencyType, { name: 'AgencyType' 
 // many people work there. Everyone else gets null: the rest of the partnership needs names and
 // agency types to choose whom to ask or tell, nothing more.
 const administers = (ctx: Context, organisation: { partnershipId: string }) =>
-  abilityOf(ctx).can('update', 'Organisation') && organisation.partnershipId === ctx.viewer?.partnershipId;
+  ctx.viewer !== null && organisation.partnershipId === ctx.viewer.partnershipId && abilityOf(ctx).can('update', 'Organisation');
 
 export const OrganisationType = builder.prismaNode('Organisation', {
   id: { field: 'id' },
