@@ -4,7 +4,7 @@
 // Decisions not to share are recorded with their reasons and listed beside the shares.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { GP, OAK, OTHERBY_DSL, POLICE, SHARE, as, buildWorld, globalId, type World } from '../access/fixtures.ts';
+import { GP, OAK, OTHERBY_DSL, POLICE, SHARE, as, buildWorld, everyone, globalId, type World } from '../access/fixtures.ts';
 
 const SHARES = /* GraphQL */ `
   query($id: ID!) { entryShares(entryId: $id) {
@@ -22,8 +22,7 @@ let personas: string[];
 beforeAll(async () => {
   app = await startTestApp();
   world = await buildWorld(app);
-  const users = await app.db.user.findMany({ where: { partnership: { code: 'northmoor' } }, orderBy: { email: 'asc' } });
-  personas = [...users.map((u) => u.email), OTHERBY_DSL];
+  personas = await everyone(app);
 });
 afterAll(() => app?.close());
 

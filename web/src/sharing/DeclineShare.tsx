@@ -1,11 +1,9 @@
 // Record a decision NOT to share a record, with the reasons: who asked (or would have received
 // it), what it was wanted for, and why it was not shared. Such decisions are recorded too.
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { ErrorSummary, Submit, Textarea, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
-import { BackLink, ProblemBanner } from '../components/govuk.tsx';
-import { Page } from '../components/Page.tsx';
-import { EntryGate, EntrySummary, type SharedEntry } from './EntryGate.tsx';
+import { Submit, Textarea, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
+import { EntryGate, SharingForm, type SharedEntry } from './EntryGate.tsx';
 import { RecipientSelect } from './Recipient.tsx';
 import { ShareDeclineMutation } from './sharing.graphql.ts';
 
@@ -30,31 +28,23 @@ function DeclineForm({ entry }: { entry: SharedEntry }) {
   );
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/entries/${entry.id}`}>Back to the record</BackLink>
-        <ErrorSummary errors={errors} />
-        {result.error && !result.data && <ProblemBanner message="The decision could not be saved. Try again." />}
-        <Page title="Record a decision not to share" hasErrors={Object.keys(errors).length > 0}>
-          <EntrySummary entry={entry} />
-          <p className="govuk-body">Nothing is shared and nobody is told. The decision and your reasons stay on the record.</p>
-          <form onSubmit={onSubmit} noValidate>
-            <RecipientSelect label="Who asked for it, or would have received it?" holderId={entry.organisation.id}
-              value={values.recipientOrganisationId} onChange={(v) => set('recipientOrganisationId', v)} error={errors.recipientOrganisationId} />
-            <Textarea name="purpose" label="What was it wanted for?" rows={3}
-              value={values.purpose} onChange={(v) => set('purpose', v)} error={errors.purpose} />
-            <Textarea name="reasonNotShared" label="Why did you decide not to share?"
-              hint="For example, it is not relevant to the purpose, or sharing would not be proportionate."
-              value={values.reasonNotShared} onChange={(v) => set('reasonNotShared', v)} error={errors.reasonNotShared} />
-            <Submit busy={form.busy}>Record decision</Submit>
-          </form>
-        </Page>
-      </div>
-    </div>
+    <SharingForm entry={entry} title="Record a decision not to share" errors={form.errors}
+      problem={result.error && !result.data ? 'The decision could not be saved. Try again.' : null}>
+      <p className="govuk-body">Nothing is shared and nobody is told. The decision and your reasons stay on the record.</p>
+      <form onSubmit={onSubmit} noValidate>
+        <RecipientSelect label="Who asked for it, or would have received it?" holderId={entry.organisation.id}
+          value={values.recipientOrganisationId} onChange={(v) => set('recipientOrganisationId', v)} error={errors.recipientOrganisationId} />
+        <Textarea name="purpose" label="What was it wanted for?" rows={3}
+          value={values.purpose} onChange={(v) => set('purpose', v)} error={errors.purpose} />
+        <Textarea name="reasonNotShared" label="Why did you decide not to share?"
+          hint="For example, it is not relevant to the purpose, or sharing would not be proportionate."
+          value={values.reasonNotShared} onChange={(v) => set('reasonNotShared', v)} error={errors.reasonNotShared} />
+        <Submit busy={form.busy}>Record decision</Submit>
+      </form>
+    </SharingForm>
   );
 }
 
 export function DeclineShare() {
-  const { entryId = '' } = useParams();
-  return <EntryGate entryId={entryId}>{(entry) => <DeclineForm entry={entry} />}</EntryGate>;
+  return <EntryGate>{(entry) => <DeclineForm entry={entry} />}</EntryGate>;
 }

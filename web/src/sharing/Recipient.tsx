@@ -2,9 +2,9 @@
 // other than the one that holds the record. (The API also takes a named person; the partnership
 // has no directory of people for practitioners yet, so the screens offer organisations.)
 import { useQuery } from 'urql';
+import { OrganisationsQuery } from '../admin/people.graphql.ts';
 import { AGENCY_LABELS } from '../app/format.ts';
 import { Select } from '../components/form.tsx';
-import { RecipientsQuery } from './sharing.graphql.ts';
 
 export function RecipientSelect({ label, hint, holderId, value, onChange, error }: {
   label: string;
@@ -14,7 +14,7 @@ export function RecipientSelect({ label, hint, holderId, value, onChange, error 
   onChange(value: string): void;
   error?: string | undefined;
 }) {
-  const [{ data }] = useQuery({ query: RecipientsQuery });
+  const [{ data }] = useQuery({ query: OrganisationsQuery });
   const organisations = (data?.organisations ?? []).filter((o) => o.id !== holderId);
   const groups = Object.entries(AGENCY_LABELS)
     .map(([agencyType, heading]) => ({

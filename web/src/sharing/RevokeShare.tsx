@@ -4,10 +4,9 @@ import { useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
 import { formatDateTime } from '../app/format.ts';
 import { NotFound } from '../app/guards.tsx';
-import { ErrorSummary, Submit, Textarea, errorsOf, required, useForm } from '../components/form.tsx';
-import { BackLink, ProblemBanner, SummaryList, WarningText } from '../components/govuk.tsx';
-import { Page } from '../components/Page.tsx';
-import { EntryGate, EntrySummary, type SharedEntry } from './EntryGate.tsx';
+import { Submit, Textarea, errorsOf, required, useForm } from '../components/form.tsx';
+import { SummaryList, WarningText } from '../components/govuk.tsx';
+import { EntryGate, SharingForm, type SharedEntry } from './EntryGate.tsx';
 import { lawfulBasisLabel, recipientName } from './labels.ts';
 import { ShareRevokeMutation, type ShareDecision } from './sharing.graphql.ts';
 
@@ -30,34 +29,27 @@ function RevokeForm({ entry, share }: { entry: SharedEntry; share: ShareDecision
   );
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/entries/${entry.id}`}>Back to the record</BackLink>
-        <ErrorSummary errors={form.errors} />
-        {result.error && !result.data && <ProblemBanner message="The share could not be revoked. Try again." />}
-        <Page title={`Revoke the share with ${recipient}`} hasErrors={Object.keys(form.errors).length > 0}>
-          <EntrySummary entry={entry} />
-          <SummaryList rows={[
-            ['Shared', `${formatDateTime(share.decidedAt)} by ${share.decidedBy.displayName}`],
-            ['What was shared', share.whatShared],
-            ['Lawful basis', lawfulBasisLabel(share.lawfulBasis)],
-          ]} />
-          <WarningText>{recipient} will no longer see this record. The share stays on the record, with your reason.</WarningText>
-          <form onSubmit={onSubmit} noValidate>
-            <Textarea name="reason" label="Why are you revoking the share?" rows={3}
-              value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errors.reason} />
-            <Submit busy={form.busy} warning>Revoke share</Submit>
-          </form>
-        </Page>
-      </div>
-    </div>
+    <SharingForm entry={entry} title={`Revoke the share with ${recipient}`} errors={form.errors}
+      problem={result.error && !result.data ? 'The share could not be revoked. Try again.' : null}>
+      <SummaryList rows={[
+        ['Shared', `${formatDateTime(share.decidedAt)} by ${share.decidedBy.displayName}`],
+        ['What was shared', share.whatShared],
+        ['Lawful basis', lawfulBasisLabel(share.lawfulBasis)],
+      ]} />
+      <WarningText>{recipient} will no longer see this record. The share stays on the record, with your reason.</WarningText>
+      <form onSubmit={onSubmit} noValidate>
+        <Textarea name="reason" label="Why are you revoking the share?" rows={3}
+          value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errors.reason} />
+        <Submit busy={form.busy} warning>Revoke share</Submit>
+      </form>
+    </SharingForm>
   );
 }
 
 export function RevokeShare() {
-  const { entryId = '', shareId = '' } = useParams();
+  const { shareId = '' } = useParams();
   return (
-    <EntryGate entryId={entryId}>
+    <EntryGate>
       {(entry, decisions) => {
         // Only a live share can be revoked; anything else at this address is not there to revoke.
         const share = decisions.find((d) => d.id === shareId && d.live);

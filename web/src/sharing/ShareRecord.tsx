@@ -1,15 +1,13 @@
 // Share a record with another organisation, on the record: what, why, the lawful basis (and, for
 // sensitive records, the Article 9 condition), and whether consent was sought and if not, why not.
 // Checked here and again by the API, whose field errors land on the same fields.
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import {
-  DateInput, ErrorSummary, Radios, Submit, Textarea, emptyDate, errorsOf, fieldErrors, instant, isoDate, required, useForm, type DateParts,
+  DateInput, Radios, Submit, Textarea, emptyDate, errorsOf, fieldErrors, instant, isoDate, required, useForm, type DateParts,
 } from '../components/form.tsx';
-import { BackLink, ProblemBanner } from '../components/govuk.tsx';
-import { Page } from '../components/Page.tsx';
 import type { VariablesOf } from '../graphql.ts';
-import { EntryGate, EntrySummary, type SharedEntry } from './EntryGate.tsx';
+import { EntryGate, SharingForm, type SharedEntry } from './EntryGate.tsx';
 import { CONDITIONS, CONSENT, LAWFUL_BASES, NOT_SOUGHT_REASONS, NO_CONDITION } from './labels.ts';
 import { RecipientSelect } from './Recipient.tsx';
 import { ShareCreateMutation } from './sharing.graphql.ts';
@@ -77,55 +75,47 @@ function ShareForm({ entry }: { entry: SharedEntry }) {
   );
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <BackLink to={`/entries/${entry.id}`}>Back to the record</BackLink>
-        <ErrorSummary errors={errors} />
-        {result.error && !result.data && <ProblemBanner message="The share could not be saved. Try again." />}
-        <Page title="Share this record" hasErrors={Object.keys(errors).length > 0}>
-          <EntrySummary entry={entry} />
-          <form onSubmit={onSubmit} noValidate>
-            <RecipientSelect label="Who are you sharing it with?" hint="Its safeguarding leads and record holders will see this record and be told about it."
-              holderId={entry.organisation.id} value={values.recipientOrganisationId} onChange={(v) => set('recipientOrganisationId', v)}
-              error={errors.recipientOrganisationId} />
-            <Textarea name="whatShared" label="What are you sharing?" hint="Only what is necessary and proportionate for the purpose." rows={3}
-              value={values.whatShared} onChange={(v) => set('whatShared', v)} error={errors.whatShared} />
-            <Textarea name="purpose" label="Why are you sharing it?" hint="What the recipient needs it for, for example to keep the child safe at school." rows={3}
-              value={values.purpose} onChange={(v) => set('purpose', v)} error={errors.purpose} />
-            <Radios name="lawfulBasis" label="Lawful basis for sharing (UK GDPR Article 6)"
-              hint="Data protection law does not stop you sharing to keep a child safe. Public bodies usually share as a public task."
-              value={values.lawfulBasis} onChange={(v) => set('lawfulBasis', v)} error={errors.lawfulBasis} options={LAWFUL_BASES} />
-            <Radios name="specialCategoryCondition"
-              label={entry.sensitive ? 'Condition for sharing special-category information (UK GDPR Article 9)' : 'Condition for sharing special-category information (UK GDPR Article 9), if it applies'}
-              hint={entry.sensitive
-                ? 'This record is marked sensitive. Health, police-sensitive and other special-category information needs a condition as well as a lawful basis.'
-                : 'Needed if what you share includes health, sexual life, ethnicity, religion or other special-category information.'}
-              value={values.specialCategoryCondition} onChange={(v) => set('specialCategoryCondition', v)} error={errors.specialCategoryCondition}
-              options={entry.sensitive ? CONDITIONS : [...CONDITIONS, NO_CONDITION]} />
-            <Radios name="consentStatus" label="Consent" hint="You do not need consent when you have a lawful basis, but record whether it was sought."
-              value={values.consentStatus} onChange={(v) => set('consentStatus', v)} error={errors.consentStatus} options={CONSENT}
-              conditional={{
-                REFUSED: (
-                  <Textarea name="consentNote" label="Why are you sharing although consent was refused?" rows={3}
-                    value={values.consentNote} onChange={(v) => set('consentNote', v)} error={errors.consentNote} />
-                ),
-                NOT_SOUGHT: (
-                  <Radios name="consentNotSoughtReason" label="Why was consent not sought?" value={values.consentNotSoughtReason}
-                    onChange={(v) => set('consentNotSoughtReason', v)} error={errors.consentNotSoughtReason} options={NOT_SOUGHT_REASONS} />
-                ),
-              }} />
-            <DateInput name="expiresAt" label="When should the share end? (optional)"
-              hint="The recipient can see the record until the end of that day. For example, 31 8 2027. Leave it blank for a share that lasts until it is revoked."
-              value={values.expiresAt} onChange={(v) => set('expiresAt', v)} error={errors.expiresAt} />
-            <Submit busy={form.busy}>Share record</Submit>
-          </form>
-        </Page>
-      </div>
-    </div>
+    <SharingForm entry={entry} title="Share this record" errors={form.errors}
+      problem={result.error && !result.data ? 'The share could not be saved. Try again.' : null}>
+      <form onSubmit={onSubmit} noValidate>
+        <RecipientSelect label="Who are you sharing it with?" hint="Its safeguarding leads and record holders will see this record and be told about it."
+          holderId={entry.organisation.id} value={values.recipientOrganisationId} onChange={(v) => set('recipientOrganisationId', v)}
+          error={errors.recipientOrganisationId} />
+        <Textarea name="whatShared" label="What are you sharing?" hint="Only what is necessary and proportionate for the purpose." rows={3}
+          value={values.whatShared} onChange={(v) => set('whatShared', v)} error={errors.whatShared} />
+        <Textarea name="purpose" label="Why are you sharing it?" hint="What the recipient needs it for, for example to keep the child safe at school." rows={3}
+          value={values.purpose} onChange={(v) => set('purpose', v)} error={errors.purpose} />
+        <Radios name="lawfulBasis" label="Lawful basis for sharing (UK GDPR Article 6)"
+          hint="Data protection law does not stop you sharing to keep a child safe. Public bodies usually share as a public task."
+          value={values.lawfulBasis} onChange={(v) => set('lawfulBasis', v)} error={errors.lawfulBasis} options={LAWFUL_BASES} />
+        <Radios name="specialCategoryCondition"
+          label={entry.sensitive ? 'Condition for sharing special-category information (UK GDPR Article 9)' : 'Condition for sharing special-category information (UK GDPR Article 9), if it applies'}
+          hint={entry.sensitive
+            ? 'This record is marked sensitive. Health, police-sensitive and other special-category information needs a condition as well as a lawful basis.'
+            : 'Needed if what you share includes health, sexual life, ethnicity, religion or other special-category information.'}
+          value={values.specialCategoryCondition} onChange={(v) => set('specialCategoryCondition', v)} error={errors.specialCategoryCondition}
+          options={entry.sensitive ? CONDITIONS : [...CONDITIONS, NO_CONDITION]} />
+        <Radios name="consentStatus" label="Consent" hint="You do not need consent when you have a lawful basis, but record whether it was sought."
+          value={values.consentStatus} onChange={(v) => set('consentStatus', v)} error={errors.consentStatus} options={CONSENT}
+          conditional={{
+            REFUSED: (
+              <Textarea name="consentNote" label="Why are you sharing although consent was refused?" rows={3}
+                value={values.consentNote} onChange={(v) => set('consentNote', v)} error={errors.consentNote} />
+            ),
+            NOT_SOUGHT: (
+              <Radios name="consentNotSoughtReason" label="Why was consent not sought?" value={values.consentNotSoughtReason}
+                onChange={(v) => set('consentNotSoughtReason', v)} error={errors.consentNotSoughtReason} options={NOT_SOUGHT_REASONS} />
+            ),
+          }} />
+        <DateInput name="expiresAt" label="When should the share end? (optional)"
+          hint="The recipient can see the record until the end of that day. For example, 31 8 2027. Leave it blank for a share that lasts until it is revoked."
+          value={values.expiresAt} onChange={(v) => set('expiresAt', v)} error={errors.expiresAt} />
+        <Submit busy={form.busy}>Share record</Submit>
+      </form>
+    </SharingForm>
   );
 }
 
 export function ShareRecord() {
-  const { entryId = '' } = useParams();
-  return <EntryGate entryId={entryId}>{(entry) => <ShareForm entry={entry} />}</EntryGate>;
+  return <EntryGate>{(entry) => <ShareForm entry={entry} />}</EntryGate>;
 }

@@ -27,11 +27,6 @@ export const EntrySharesQuery = graphql(`
   }
 `, [ShareDecisionFields]);
 
-/** Every organisation a record could be shared with, to choose from. */
-export const RecipientsQuery = graphql(`
-  query ShareRecipients { organisations { id name agencyType } }
-`);
-
 export const ShareCreateMutation = graphql(`
   mutation ShareCreate($input: ShareCreateInput!) {
     shareCreate(input: $input) {
