@@ -11,6 +11,8 @@ import { browserAppForFile, capture, heading, newPage, signIn } from '../support
 
 const SUMMARY = 'Seen at the minor injuries unit with a burn to the hand';
 const SCHOOL = 'Oakfield Primary School';
+// A January date: the same day and time in the browser's zone and in London's.
+const NEXT_YEAR = new Date().getFullYear() + 1;
 const env = browserAppForFile();
 let gp: Page;
 let childId: string;
@@ -68,16 +70,21 @@ describe('sharing a record', () => {
     await gp.getByLabel('Why are you sharing it?').fill('So the school can watch for further injuries and support the child.');
     await gp.getByLabel('Public task – Article 6(1)(e)').check();
     await gp.getByLabel('Consent was not sought').check();
+    await gp.getByLabel('Day').fill('31');
+    await gp.getByLabel('Month').fill('2');
+    await gp.getByLabel('Year').fill(String(NEXT_YEAR));
     await gp.getByRole('button', { name: 'Share record' }).click();
     await expect.poll(() => errorSummary(gp)).toContain('Select why consent was not sought');
     const partial = await errorSummary(gp);
     expect(partial).toContain('Select the condition for sharing special-category information');
+    expect(partial).toContain('The date the share ends must be a real date');
     expect(partial).not.toContain('Select the lawful basis');
     await capture(gp, 'share-record-errors-reason');
 
     // The API's own limit, on the field it names.
     await gp.getByLabel('Safeguarding children and people at risk – DPA 2018 Schedule 1 paragraph 18').check();
     await gp.getByLabel('Asking would prejudice the child’s protection or a police investigation').check();
+    await gp.getByLabel('Month').fill('1');
     await gp.getByRole('button', { name: 'Share record' }).click();
     await expect.poll(() => errorSummary(gp)).toContain('What is being shared must be 2000 characters or fewer');
     expect(await gp.locator('#whatShared-error').textContent()).toContain('2000 characters or fewer');
@@ -92,7 +99,7 @@ describe('sharing a record', () => {
     await expect.poll(() => decisions(gp)).toContain(`Shared with ${SCHOOL}`);
     const listed = (await decisions(gp))!;
     for (const text of ['Live', 'Public task – Article 6(1)(e)', 'DPA 2018 Schedule 1 paragraph 18',
-      'Consent was not sought: Asking would prejudice the child’s protection', 'When revoked', 'The injury, when it was seen']) {
+      'Consent was not sought: Asking would prejudice the child’s protection', `31 January ${NEXT_YEAR} at 11:59 pm`, 'The injury, when it was seen']) {
       expect(listed).toContain(text);
     }
     await capture(gp, 'sharing-entry-shared');

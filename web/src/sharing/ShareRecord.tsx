@@ -4,7 +4,7 @@
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import {
-  DateInput, Radios, Submit, Textarea, emptyDate, errorsOf, fieldErrors, instant, isoDate, required, useForm, type DateParts,
+  DateInput, Radios, Submit, Textarea, emptyDate, errorsOf, fieldErrors, isoDate, required, useForm, type DateParts,
 } from '../components/form.tsx';
 import type { VariablesOf } from '../graphql.ts';
 import { EntryGate, SharingForm, type SharedEntry } from './EntryGate.tsx';
@@ -14,12 +14,10 @@ import { ShareCreateMutation } from './sharing.graphql.ts';
 
 type Input = VariablesOf<typeof ShareCreateMutation>['input'];
 
-/** A share ends at the close of the day given (the person's own midnight). */
+/** A share ends at the close of the day given, in the person's own time zone. */
 function endOfDay(date: DateParts): Date | null {
-  const start = instant(isoDate(date), '00:00');
-  if (!start) return null;
-  start.setDate(start.getDate() + 1);
-  return start;
+  const iso = isoDate(date);
+  return iso ? new Date(`${iso}T23:59:59.999`) : null;
 }
 
 function expiryError(date: DateParts): string | undefined {
