@@ -22,6 +22,7 @@ import './concerns/concernRefer.mutation.ts';
 import './concerns/referralDecide.mutation.ts';
 import './sharing/shareCreate.mutation.ts';
 import './sharing/shareRevoke.mutation.ts';
+import './sharing/entryShares.query.ts';
 import './disagreements/disagreement.query.ts';
 import './disagreements/disagreementRaise.mutation.ts';
 import './disagreements/disagreementRespond.mutation.ts';

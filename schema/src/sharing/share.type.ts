@@ -1,7 +1,10 @@
+import { OrganisationType } from '../admin/organisation.type.ts';
+import { UserType } from '../admin/user.type.ts';
 import { builder } from '../builder.ts';
 import {
   ConsentNotSoughtReasonEnum, ConsentStatusEnum, LawfulBasisEnum, ShareDecisionEnum, SpecialCategoryConditionEnum,
 } from '../common/enums.ts';
+import { personById, requiredPerson } from '../restrictions/people.ts';
 
 export const ShareType = builder.prismaNode('Share', {
   id: { field: 'id' },
@@ -20,6 +23,27 @@ export const ShareType = builder.prismaNode('Share', {
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     revokeReason: t.exposeString('revokeReason', { nullable: true }),
+    // The model keeps ids only. People come through the batched loader, organisations through
+    // findUnique, which Prisma batches: a list of decisions costs one query for each, not one per row.
+    recipientOrganisation: t.field({
+      type: OrganisationType,
+      nullable: true,
+      resolve: (s, _args, ctx) =>
+        s.recipientOrganisationId
+          ? ctx.db.organisation.findUnique({ where: { id_partnershipId: { id: s.recipientOrganisationId, partnershipId: s.partnershipId } } })
+          : null,
+    }),
+    recipientUser: t.field({
+      type: UserType,
+      nullable: true,
+      resolve: (s, _args, ctx) => (s.recipientUserId ? personById(ctx, s.recipientUserId) : null),
+    }),
+    decidedBy: t.field({ type: UserType, resolve: (s, _args, ctx) => requiredPerson(ctx, s.decidedById) }),
+    revokedBy: t.field({
+      type: UserType,
+      nullable: true,
+      resolve: (s, _args, ctx) => (s.revokedById ? personById(ctx, s.revokedById) : null),
+    }),
     live: t.boolean({
       description: 'A share that is in force: not revoked and not expired.',
       resolve: (s, _args, ctx) => s.decision === 'SHARE' && !s.revokedAt && (!s.expiresAt || s.expiresAt > ctx.now()),

@@ -35,6 +35,12 @@ export interface World {
   oakfieldId: string;
 }
 
+/** Every seeded person of Northmoor (a user for every role of every agency type), and one from another partnership. */
+export async function everyone(app: TestApp): Promise<string[]> {
+  const users = await app.db.user.findMany({ where: { partnership: { code: 'northmoor' } }, orderBy: { email: 'asc' } });
+  return [...users.map((u) => u.email), OTHERBY_DSL];
+}
+
 const clients = new Map<string, GraphQLClient>();
 export async function as(app: TestApp, email: string) {
   let client = clients.get(`${app.url} ${email}`);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import {
   FRONT_DOOR, GP, MASH_POLICE, OAK, OAK_READERS, OTHERBY_DSL, POLICE, SHARE, TEAM_MANAGER,
-  as, buildWorld, globalId, type World,
+  as, buildWorld, everyone, globalId, type World,
 } from './fixtures.ts';
 
 /** Who may read each entry. Everyone else must be refused. */
@@ -41,8 +41,7 @@ let personas: string[];
 beforeAll(async () => {
   app = await startTestApp();
   world = await buildWorld(app);
-  const users = await app.db.user.findMany({ where: { partnership: { code: 'northmoor' } }, orderBy: { email: 'asc' } });
-  personas = [...users.map((u) => u.email), OTHERBY_DSL];
+  personas = await everyone(app);
 });
 afterAll(() => app?.close());
 

@@ -30,6 +30,9 @@ import { RequestInformation } from '../requests/RequestInformation.tsx';
 import { SentRequests } from '../requests/SentRequests.tsx';
 import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
 import { NotificationsPage } from '../notifications/NotificationsPage.tsx';
+import { DeclineShare } from '../sharing/DeclineShare.tsx';
+import { RevokeShare } from '../sharing/RevokeShare.tsx';
+import { ShareRecord } from '../sharing/ShareRecord.tsx';
 import { NotFound, Permitted, RequireSignIn } from './guards.tsx';
 import { can } from './permissions.ts';
 import { Layout } from './Layout.tsx';
@@ -69,6 +72,9 @@ export function App() {
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
+              <Route path="entries/:entryId/share" element={<Permitted when={can.shareRecords}><ShareRecord /></Permitted>} />
+              <Route path="entries/:entryId/decline-share" element={<Permitted when={can.shareRecords}><DeclineShare /></Permitted>} />
+              <Route path="entries/:entryId/shares/:shareId/revoke" element={<Permitted when={can.shareRecords}><RevokeShare /></Permitted>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Route>

@@ -28,6 +28,8 @@ export const can = {
   readRecords: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
   raiseConcern: (v: Viewer) => hasAny(v, CONCERN_RAISERS),
   decideReferrals: decidesReferrals,
+  /** Sharing decisions on their own organisation's records (the page of each record also asks the API). */
+  shareRecords: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
   raiseDisagreement: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
   /** The MASH: social care's front door, and the police researcher beside it. */
   requestInformation: (v: Viewer) => decidesReferrals(v) || (v.organisation.agencyType === 'POLICE' && v.roles.includes('MASH_POLICE_RESEARCHER')),

@@ -24,7 +24,7 @@ function ChronologyPage({ childId, after, filter, last, onMore }: { childId: str
       {edges.map(({ node: entry }) => (
         <li className="app-timeline__item" key={entry.id}>
           <h3 className="govuk-heading-s app-timeline__title">
-            {entry.concern ? <Link className="govuk-link" to={`/entries/${entry.id}`}>{entry.summary}</Link> : entry.summary}
+            <Link className="govuk-link" to={`/entries/${entry.id}`}>{entry.summary}</Link>
           </h3>
           <p className="govuk-body-s govuk-!-margin-bottom-1">
             {formatDateTime(entry.occurredAt)} · {entry.organisation.name} ({AGENCY_LABELS[entry.organisation.agencyType]}) · {humanise(entry.kind)} · {entry.author.displayName}

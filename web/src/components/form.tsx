@@ -153,10 +153,12 @@ export function Textarea({ name, label, hint, error, value, onChange, rows = 5 }
   );
 }
 
-export function Select({ name, label, hint, error, value, onChange, options, placeholder }: FieldProps & {
+export function Select({ name, label, hint, error, value, onChange, options = [], groups = [], placeholder }: FieldProps & {
   value: string;
   onChange(value: string): void;
-  options: readonly Option[];
+  options?: readonly Option[];
+  /** Options under headings (optgroup), after any ungrouped ones. */
+  groups?: ReadonlyArray<{ label: string; options: readonly Option[] }>;
   /** The first, empty choice ("Choose ..."). */
   placeholder?: string;
 }) {
@@ -168,6 +170,11 @@ export function Select({ name, label, hint, error, value, onChange, options, pla
         aria-describedby={describedBy(name, hint, error)} onChange={(event) => onChange(event.target.value)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </optgroup>
+        ))}
       </select>
     </Group>
   );

@@ -1,6 +1,7 @@
-// A concern in the chronology: what was recorded, its referral to children's social care, and the
-// front door's decision. The recording agency refers it; the front door decides.
-import { useState } from 'react';
+// An entry in the chronology. For a concern: what was recorded, its referral to children's social
+// care, and the front door's decision (the recording agency refers it; the front door decides).
+// For any entry: its sharing decisions, to those who may make them.
+import { useState, type ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CATEGORY_LABELS, CONCERN_STATUS_COLOURS, DECISION_LABELS, RISK_COLOURS, formatDateTime, humanise } from '../app/format.ts';
@@ -11,6 +12,7 @@ import { ErrorSummary, Radios, Submit, Textarea, errorsOf, fieldErrors, required
 import { BackLink, Loading, NotificationBanner, ProblemBanner, SummaryList, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import type { VariablesOf } from '../graphql.ts';
+import { SharingDecisions } from '../sharing/SharingDecisions.tsx';
 import { ConcernReferMutation, EntryQuery, ReferralDecideMutation } from './concerns.graphql.ts';
 
 type Decision = VariablesOf<typeof ReferralDecideMutation>['input']['decision'];
@@ -56,12 +58,13 @@ export function ConcernPage() {
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ProblemBanner message="This record could not be loaded. Try again." />;
   const entry = data?.chronologyEntry;
-  const concern = entry?.concern;
-  if (!entry || !concern) return <NotFound what="Concern" />;
-  const referral = concern.referrals[0];
-  const mayRefer = concern.status === 'OPEN' && entry.organisation.id === viewer.organisation.id && can.readRecords(viewer);
+  if (!entry) return <NotFound what="Record" />;
+  const concern = entry.concern;
+  const referral = concern?.referrals[0];
+  const mayRefer = concern?.status === 'OPEN' && entry.organisation.id === viewer.organisation.id && can.readRecords(viewer);
 
   const onRefer = async () => {
+    if (!concern) return;
     const answer = (await refer({ id: concern.id })).data?.concernRefer;
     if (answer?.__typename === 'ConcernReferSuccess') {
       setBanner(`Referred to children’s social care. The front door will decide by ${formatDateTime(answer.referral.decisionDueAt)}.`);
@@ -75,20 +78,26 @@ export function ConcernPage() {
       <BackLink to="/">Back to what needs you now</BackLink>
       {banner && <NotificationBanner success>{banner}</NotificationBanner>}
       {referProblem && <ProblemBanner message={referProblem} />}
-      <Page title={entry.summary} caption={`Concern ${concern.reference}`}>
-        <p className="govuk-body">
-          <Tag colour={CONCERN_STATUS_COLOURS[concern.status]}>{humanise(concern.status)}</Tag>{' '}
-          <Tag colour={RISK_COLOURS[concern.riskLevel]}>{`${humanise(concern.riskLevel)} risk`}</Tag>
-        </p>
+      <Page title={entry.summary} caption={concern ? `Concern ${concern.reference}` : humanise(entry.kind)}>
+        {concern ? (
+          <p className="govuk-body">
+            <Tag colour={CONCERN_STATUS_COLOURS[concern.status]}>{humanise(concern.status)}</Tag>{' '}
+            <Tag colour={RISK_COLOURS[concern.riskLevel]}>{`${humanise(concern.riskLevel)} risk`}</Tag>
+          </p>
+        ) : entry.sensitive && <p className="govuk-body"><Tag colour="red">Sensitive</Tag></p>}
         <SummaryList
           rows={[
             ['Happened', formatDateTime(entry.occurredAt)],
             ['Recorded', `${formatDateTime(entry.recordedAt)} by ${entry.author.displayName}, ${entry.organisation.name}`],
-            ['Categories', entry.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ')],
-            ['What happened', <span className="app-pre-wrap">{concern.narrative}</span>],
-            ['The child’s words', concern.childsWords],
-            ['Action taken', concern.actionTaken],
-            ['DSL told', concern.dslInformed ? 'Yes' : 'No'],
+            ['Categories', entry.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') || null],
+            ...(concern
+              ? ([
+                  ['What happened', <span className="app-pre-wrap">{concern.narrative}</span>],
+                  ['The child’s words', concern.childsWords],
+                  ['Action taken', concern.actionTaken],
+                  ['DSL told', concern.dslInformed ? 'Yes' : 'No'],
+                ] as Array<[string, ReactNode]>)
+              : ([['Details', entry.detail && <span className="app-pre-wrap">{entry.detail}</span>]] as Array<[string, ReactNode]>)),
             ...(referral
               ? ([
                   ['Referred', formatDateTime(referral.referredAt)],
@@ -111,6 +120,7 @@ export function ConcernPage() {
         {referral && !referral.decision && can.decideReferrals(viewer) && (
           <DecideForm referralId={referral.id} onDecided={() => { setBanner('Decision recorded. The referrer has been told.'); reload(); }} />
         )}
+        <SharingDecisions entryId={entry.id} />
       </Page>
     </>
   );

@@ -14,7 +14,7 @@ export const ConcernRaiseMutation = graphql(`
 export const EntryQuery = graphql(`
   query Entry($id: ID!) {
     chronologyEntry(id: $id) {
-      id kind summary occurredAt recordedAt backdated categories
+      id kind summary detail sensitive occurredAt recordedAt backdated categories
       organisation { id name }
       author { displayName }
       concern {
