@@ -17,6 +17,10 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Browser tests poll for what a person would see next. The default 1 s is too short when
+    // the 2 cores are busy (a submit's round trip alone can take longer); waiting longer changes
+    // nothing about what must appear.
+    expect: { poll: { timeout: 10_000 } },
     // CI asks for a JSON report too (.ci/run prints its totals as the closing line).
     reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
     outputFile: process.env.VITEST_JSON ? { json: process.env.VITEST_JSON } : undefined,
