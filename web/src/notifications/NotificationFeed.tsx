@@ -1,7 +1,7 @@
 // A person's notifications, newest first, with those that arrive live at the top: what happened,
 // the reference, who acted and when, and a link to the record where the web app has a page for it.
 // Each can be marked read, or all at once.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { formatDateTime } from '../app/format.ts';
@@ -42,8 +42,12 @@ function Item({ n, read, onMarkRead, busy }: { n: FeedItem; read: boolean; onMar
 export function NotificationFeed({ pageSize }: { pageSize: number }) {
   const client = useClient();
   const live = useLiveNotifications();
-  const [{ data, fetching, error }] = useQuery({ query: NotificationsQuery, variables: { first: pageSize } });
+  const [{ data, fetching, error }, reload] = useQuery({ query: NotificationsQuery, variables: { first: pageSize } });
   const [more, setMore] = useState<{ items: FeedItem[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
+  // The live stream is back after a drop: load the newest again (what came meanwhile is there).
+  useEffect(() => {
+    if (live.reconnections > 0) reload({ requestPolicy: 'network-only' });
+  }, [live.reconnections, reload]);
   const [marking, markRead] = useMutation(MarkReadMutation);
   const [markingAll, markAllRead] = useMutation(MarkAllReadMutation);
   const [problem, setProblem] = useState<string | null>(null);
