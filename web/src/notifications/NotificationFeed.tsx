@@ -12,6 +12,9 @@ import { feedItem, MarkAllReadMutation, MarkReadMutation, NotificationsQuery, ty
 /** The web app's page for each kind of record a notification points to (others have none yet). */
 const RECORD_PAGES: Record<string, (id: string) => string> = {
   Disagreement: (id) => `/disagreements/${id}`,
+  // A referred concern: its page shows the referral and the front door's decision.
+  ChronologyEntry: (id) => `/entries/${id}`,
+  InformationRequest: (id) => `/information-requests/request/${id}`,
   // A school's notifications are read on one page, newest first.
   EncompassNotification: () => '/encompass',
 };
