@@ -5,23 +5,28 @@
 // officer who only watches is offered nothing.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OAK, globalId } from '../access/fixtures.ts';
+import { FRONT_DOOR, OAK, as, globalId } from '../access/fixtures.ts';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
+import { referAConcern } from './support.ts';
+
+const DECIDE = /* GraphQL */ `
+  mutation($input: ReferralDecideInput!) { referralDecide(input: $input) { __typename ... on Error { message } } }`;
 
 const BUSINESS_MANAGER = 'business.manager@partnership.northmoor.example';
 const ACTION_BUTTONS = ['Send response', 'Resolve disagreement', 'Escalate', 'Withdraw disagreement'];
 
 const env = browserAppForFile();
 let childId: string;
+// A pupil the DSL referred, on whom the front door decided no further action: the decision is the
+// social care entry the DSL disagrees with.
 beforeAll(async () => {
-  const child = await env.app.db.child.findFirstOrThrow({
-    where: {
-      school: { name: 'Oakfield Primary School' }, restrictions: { none: {} }, mergedIntoId: null,
-      entries: { some: { organisation: { agencyType: { not: 'SCHOOL' } } } },
-    },
-    orderBy: { entries: { _count: 'desc' } },
+  const { referralId } = await referAConcern(env.app);
+  const decided = await (await as(env.app, FRONT_DOOR[1]!)).request(DECIDE, {
+    input: { referralId, decision: 'NO_FURTHER_ACTION', rationale: 'Below the threshold for an assessment.' },
   });
-  childId = globalId('Child', child.id);
+  expect(decided.data?.referralDecide.__typename, decided.raw).toBe('ReferralDecideSuccess');
+  const referral = await env.app.db.referral.findFirstOrThrow({ orderBy: { referredAt: 'desc' } });
+  childId = globalId('Child', referral.childId);
 });
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 const offered = async (page: Page) => {

@@ -6,7 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { DISAGREEMENT_STATUS_COLOURS, formatDate, formatDateTime, humanise } from '../app/format.ts';
 import { NotFound } from '../app/guards.tsx';
-import { ROLE_LABELS } from '../admin/roles.ts';
+import { ROLE_LABELS, rolesFor } from '../admin/roles.ts';
 import { Loading, NotificationBanner, ProblemBanner, SummaryList, Table, Tag, WarningText } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import type { ResultOf } from '../graphql.ts';
@@ -23,22 +23,27 @@ const EXIT_WORDS: Record<string, string> = {
   RESOLVED: 'Resolved', WITHDRAWN: 'Withdrawn', ESCALATED_BY_HAND: 'Escalated', ESCALATED_BY_CLOCK: 'Moved up when its time ran out',
 };
 
-const roleNames = (roles: readonly string[]) => roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? humanise(r)).join(', ');
+type Role = LadderStage['raiserRoles'][number];
+type AgencyType = Disagreement['raisingOrganisation']['agencyType'];
+
+/** The ladder names roles of every kind of agency for a side: only those this agency has count. */
+const rolesIn = (roles: readonly Role[], agencyType?: AgencyType) =>
+  roles.filter((r) => !agencyType || rolesFor(agencyType).includes(r)).map((r) => ROLE_LABELS[r] ?? humanise(r)).join(', ');
 
 /** Who takes part at a stage: each side's organisation and the roles the ladder names for it. */
 function Involved({ d, roles }: { d: Disagreement; roles: LadderStage | undefined }) {
   if (!roles) return null;
-  const sides: Array<[string, string, readonly string[]]> = [
-    ['Raising side', d.raisingOrganisation.name, roles.raiserRoles],
-    ['Responding side', d.respondingOrganisation.name, roles.responderRoles],
-    ['Partnership', 'The safeguarding partnership', roles.partnershipRoles],
+  const sides: Array<[string, string, string]> = [
+    ['Raising side', d.raisingOrganisation.name, rolesIn(roles.raiserRoles, d.raisingOrganisation.agencyType)],
+    ['Responding side', d.respondingOrganisation.name, rolesIn(roles.responderRoles, d.respondingOrganisation.agencyType)],
+    ['Partnership', 'The safeguarding partnership', rolesIn(roles.partnershipRoles)],
   ];
   return (
     <dl className="app-stage__involved govuk-body-s">
-      {sides.filter(([, , r]) => r.length > 0).map(([side, organisation, r]) => (
+      {sides.filter(([, , names]) => names !== '').map(([side, organisation, names]) => (
         <div key={side}>
           <dt>{side}</dt>
-          <dd>{organisation}: {roleNames(r)}</dd>
+          <dd>{organisation}: {names}</dd>
         </div>
       ))}
     </dl>

@@ -29,8 +29,8 @@ export const DisagreementQuery = graphql(`
       id reference status urgency immediateRisk immediateRiskAdvice createdAt
       child { id givenName familyName }
       raisedBy { id displayName jobTitle }
-      raisingOrganisation { id name }
-      respondingOrganisation { id name }
+      raisingOrganisation { id name agencyType }
+      respondingOrganisation { id name agencyType }
       respondingUser { displayName jobTitle }
       urgentReason viewerActions
       decisionChallenged decisionDate reasonCode evidence outcomeSought
