@@ -80,6 +80,7 @@ describe('a DSL’s notifications', () => {
     await dsl.goto('/');
     await expect.poll(() => heading(dsl), { timeout: 10_000 }).toContain('What needs you now');
     await expect.poll(() => navCount(dsl), { timeout: 10_000 }).toBe('Notifications');
+    await expect.poll(() => dsl.getByRole('status').count(), { timeout: 10_000 }).toBe(0);
     // The network fails: the stream is cut, and for a few seconds nothing reaches the API, so the
     // first attempts to connect again fail too.
     await dsl.route('**/graphql', (route) => route.abort('internetdisconnected'));
@@ -96,6 +97,7 @@ describe('a DSL’s notifications', () => {
     await feed(dsl).locator('.app-feed__item--unread', { hasText: after }).waitFor();
     await expect.poll(() => dsl.locator('[aria-live="polite"]').textContent(), { timeout: 10_000 }).toBe(`New notification: Referral decided, ${after}`);
     await expect.poll(() => navCount(dsl), { timeout: 10_000 }).toBe('Notifications 2 unread');
+    expect(await dsl.locator('.govuk-error-summary').count()).toBe(0);
     await capture(dsl, 'home-notifications-after-reconnecting');
   });
 

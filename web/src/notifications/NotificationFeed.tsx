@@ -1,12 +1,12 @@
 // A person's notifications, newest first, with those that arrive live at the top: what happened,
 // the reference, who acted and when, and a link to the record where the web app has a page for it.
 // Each can be marked read, or all at once.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { formatDateTime } from '../app/format.ts';
 import { Loading, ProblemBanner, Tag } from '../components/govuk.tsx';
-import { useLiveNotifications } from './live.tsx';
+import { useLiveNotifications, useReloadAfterReconnecting } from './live.tsx';
 import { feedItem, MarkAllReadMutation, MarkReadMutation, NotificationsQuery, type FeedItem } from './notifications.graphql.ts';
 
 /** The web app's page for each kind of record a notification points to (others have none yet). */
@@ -48,9 +48,7 @@ export function NotificationFeed({ pageSize }: { pageSize: number }) {
   const [{ data, fetching, error }, reload] = useQuery({ query: NotificationsQuery, variables: { first: pageSize } });
   const [more, setMore] = useState<{ items: FeedItem[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
   // The live stream is back after a drop: load the newest again (what came meanwhile is there).
-  useEffect(() => {
-    if (live.reconnections > 0) reload({ requestPolicy: 'network-only' });
-  }, [live.reconnections, reload]);
+  useReloadAfterReconnecting(reload);
   const [marking, markRead] = useMutation(MarkReadMutation);
   const [markingAll, markAllRead] = useMutation(MarkAllReadMutation);
   const [problem, setProblem] = useState<string | null>(null);

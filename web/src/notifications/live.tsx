@@ -119,3 +119,11 @@ export function useLiveNotifications(): LiveNotifications {
   if (!live) throw new Error('useLiveNotifications outside NotificationsProvider');
   return live;
 }
+
+/** Runs `reload` each time the live stream is back after a drop: what a screen shows may have changed meanwhile. */
+export function useReloadAfterReconnecting(reload: (options: { requestPolicy: 'network-only' }) => void) {
+  const { reconnections } = useLiveNotifications();
+  useEffect(() => {
+    if (reconnections > 0) reload({ requestPolicy: 'network-only' });
+  }, [reconnections, reload]);
+}
