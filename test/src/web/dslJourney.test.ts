@@ -167,9 +167,9 @@ describe('the DSL disagrees and a manager resolves it', () => {
     expect(await dsl.locator('.govuk-notification-banner').textContent()).toContain('Disagreement raised');
     disagreementUrl = new URL(dsl.url()).pathname;
     // Stage 1 on the timeline: its deadline and who takes part on each side.
-    const stage1 = await dsl.locator('.app-timeline__item').first().textContent();
+    const stage1 = () => dsl.locator('.app-timeline__item').first().textContent();
     for (const text of ['Stage 1: Practitioner to practitioner', 'Current stage', 'Due by', 'Raising side', 'Oakfield Primary School', 'Responding side', socialCare.name]) {
-      expect(stage1, text).toContain(text);
+      await expect.poll(stage1, { timeout: 10_000, message: text }).toContain(text);
     }
     await capture(dsl, 'disagreement');
   });
@@ -180,7 +180,7 @@ describe('the DSL disagrees and a manager resolves it', () => {
     await capture(dsl, 'disagreement-escalate-errors');
     await dsl.getByLabel('Why are you escalating?').fill('The social worker and I could not agree.');
     await dsl.getByRole('button', { name: 'Escalate' }).click();
-    await expect.poll(() => dsl.locator('.app-timeline').textContent()).toContain('Stage 2');
+    await expect.poll(() => dsl.locator('.app-timeline').textContent(), { timeout: 10_000 }).toContain('Stage 2');
     // Stage 1 says who moved it on, and why.
     expect(await dsl.locator('.app-timeline__item').first().textContent()).toMatch(/Escalated by .+, Oakfield Primary School on .+: The social worker and I could not agree\./);
     await capture(dsl, 'disagreement-escalated');
