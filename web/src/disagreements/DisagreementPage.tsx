@@ -163,10 +163,14 @@ export function DisagreementPage() {
             fields={[
               { name: 'outcomeStatement', label: 'Agreed outcome', hint: 'Copied into the child’s record for each agency involved.', requiredMessage: 'Enter the agreed outcome' },
               { name: 'systemIssueFound', label: 'Was a system issue found?', yesNo: true, requiredMessage: 'Select yes if a system issue was found' },
+              { name: 'systemIssueDetail', label: 'If so, what was the system issue?', hint: 'For example, a gap in a procedure or between two agencies’ systems.' },
               { name: 'learning', label: 'Learning (optional)' },
             ]}
             run={async (v) => (await client.mutation(DisagreementResolveMutation, {
-              input: { disagreementId: d.id, outcomeStatement: v.outcomeStatement!, systemIssueFound: v.systemIssueFound === 'yes', learning: v.learning || null },
+              input: {
+                disagreementId: d.id, outcomeStatement: v.outcomeStatement!, systemIssueFound: v.systemIssueFound === 'yes',
+                systemIssueDetail: v.systemIssueDetail || null, learning: v.learning || null,
+              },
             }).toPromise()).data?.disagreementResolve} />
         )}
         {may.has('ESCALATE') && (
