@@ -48,6 +48,7 @@ import './ladder/escalationLadderPreview.query.ts';
 import './admin/partnershipCalendar.ts';
 import './admin/organisations.query.ts';
 import './requests/informationRequestRecipient.query.ts';
+import './requests/informationRequest.query.ts';
 import './audit/accessLog.query.ts';
 import './audit/auditChain.query.ts';
 import './figures/partnershipFigures.query.ts';

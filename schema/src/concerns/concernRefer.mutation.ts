@@ -61,8 +61,9 @@ builder.mutationField('concernRefer', (t) =>
           data: { partnershipId: viewer.partnershipId, kind: 'REFERRAL_DECISION_DUE', subjectId: created.id, dueAt },
         });
         // The front door hears of it at once: its deciders, in the app and by email (reference only).
+        // The record to open is the concern's entry, whose page shows the referral and its decision.
         await announce(tx, 'REFERRAL_RECEIVED', { frontDoorId: frontDoor.id, immediateRisk: concern.riskLevel === 'IMMEDIATE' }, {
-          partnershipId: viewer.partnershipId, subjectType: 'Referral', subjectId: created.id, reference: concern.reference, actorUserId: viewer.userId, at: now,
+          partnershipId: viewer.partnershipId, subjectType: 'ChronologyEntry', subjectId: concern.entryId, reference: concern.reference, actorUserId: viewer.userId, at: now,
         });
         await recordAudit(tx, ctx, { action: 'concern.refer', subjectType: 'Referral', subjectId: created.id, childId: concern.childId });
         return created;

@@ -97,9 +97,10 @@ builder.mutationField('referralDecide', (t) =>
           data: { state: 'DONE', handledAt: now },
         });
         // The referrer is told: the person who referred, in the app and by email (reference only).
-        const concern = await tx.concern.findUniqueOrThrow({ where: { id: referral.concernId }, select: { reference: true } });
+        // The record to open is the concern's entry, whose page shows the decision.
+        const concern = await tx.concern.findUniqueOrThrow({ where: { id: referral.concernId }, select: { reference: true, entryId: true } });
         await announce(tx, 'REFERRAL_DECIDED', { referrerId: referral.referredById, protectiveAction: decision === 'IMMEDIATE_PROTECTIVE_ACTION' }, {
-          partnershipId: viewer.partnershipId, subjectType: 'Referral', subjectId: referral.id, reference: concern.reference, actorUserId: viewer.userId, at: now,
+          partnershipId: viewer.partnershipId, subjectType: 'ChronologyEntry', subjectId: concern.entryId, reference: concern.reference, actorUserId: viewer.userId, at: now,
         });
         await tx.referral.update({ where: { id: referral.id }, data: { referrerNotifiedAt: now } });
         await recordAudit(tx, ctx, {

@@ -2,7 +2,7 @@ import { DisagreementStatus, StageExit, Urgency } from '@wraparound/prisma';
 import { builder } from '../builder.ts';
 import { viewerActions } from './actors.ts';
 import '../admin/organisation.type.ts';
-import '../admin/user.type.ts';
+import { UserType } from '../admin/user.type.ts';
 
 export const DisagreementStatusEnum = builder.enumType(DisagreementStatus, { name: 'DisagreementStatus' });
 export const UrgencyEnum = builder.enumType(Urgency, { name: 'Urgency' });
@@ -24,6 +24,19 @@ export const DisagreementStageType = builder.prismaObject('DisagreementStage', {
     exitedAt: t.expose('exitedAt', { type: 'DateTime', nullable: true }),
     exit: t.expose('exit', { type: StageExitEnum, nullable: true }),
     exitReason: t.exposeString('exitReason', { nullable: true }),
+    exitedBy: t.field({
+      type: UserType,
+      nullable: true,
+      description: 'Who moved it on by hand (escalated, resolved or withdrew it); null when the clock did or it is still here.',
+      resolve: (s, _args, ctx) => (s.exitedById ? ctx.db.user.findFirst({ where: { id: s.exitedById, partnershipId: s.partnershipId } }) : null),
+    }),
+    // Contributions carry their stage's id but no relation to it in the model: load them by it.
+    contributions: t.prismaField({
+      type: ['DisagreementContribution'],
+      description: 'What was said and decided while the disagreement was at this stage, oldest first.',
+      resolve: (query, s, _args, ctx) =>
+        ctx.db.disagreementContribution.findMany({ ...query, where: { stageId: s.id, partnershipId: s.partnershipId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
   }),
 });
 
@@ -68,6 +81,12 @@ export const DisagreementType = builder.prismaNode('Disagreement', {
     raisedBy: t.relation('raisedBy'),
     raisingOrganisation: t.relation('raisingOrganisation'),
     respondingOrganisation: t.relation('respondingOrganisation'),
+    respondingUser: t.field({
+      type: UserType,
+      nullable: true,
+      description: 'The person whose decision is challenged, when the raiser named them.',
+      resolve: (d, _args, ctx) => (d.respondingUserId ? ctx.db.user.findFirst({ where: { id: d.respondingUserId, partnershipId: d.partnershipId } }) : null),
+    }),
     decisionChallenged: t.exposeString('decisionChallenged'),
     decisionDate: t.expose('decisionDate', { type: 'Date' }),
     reasonCode: t.exposeString('reasonCode'),

@@ -26,7 +26,7 @@ export const NotificationType = builder.prismaNode('Notification', {
     sentence: t.string({ select: withEvent, resolve: (n) => wordsFor(n.event.kind).sentence }),
     urgent: t.boolean({ select: withEvent, resolve: (n) => n.event.urgent }),
     reference: t.string({ select: withEvent, resolve: (n) => n.event.reference }),
-    subjectType: t.string({ select: withEvent, description: 'The type of record to open: Referral, Disagreement, InformationRequest, …', resolve: (n) => n.event.subjectType }),
+    subjectType: t.string({ select: withEvent, description: 'The type of record to open: ChronologyEntry (a referred concern), Disagreement, InformationRequest, …', resolve: (n) => n.event.subjectType }),
     subjectId: t.id({ select: withEvent, description: 'The global id of the record to open (read through its own access rules).', resolve: (n) => encodeGlobalID(n.event.subjectType, n.event.subjectId) }),
     actor: t.string({
       nullable: true,

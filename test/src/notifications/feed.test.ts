@@ -83,9 +83,12 @@ describe('the in-app feed', () => {
     const nodes = feed.notifications.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.reference)).toEqual([secondRef, firstRef]);
     expect(nodes[0]).toMatchObject({
-      kind: 'REFERRAL_RECEIVED', title: 'New referral', urgent: false, subjectType: 'Referral', readAt: null, channel: 'IN_APP',
+      kind: 'REFERRAL_RECEIVED', title: 'New referral', urgent: false, subjectType: 'ChronologyEntry', readAt: null, channel: 'IN_APP',
       actor: expect.stringContaining('Oakfield Primary School'),
     });
+    // It points to the referred concern's entry, which the front door may open (its page shows the referral).
+    const OPEN = /* GraphQL */ `query($id: ID!) { chronologyEntry(id: $id) { id concern { reference } } }`;
+    expect((await mash.request(OPEN, { id: nodes[0].subjectId })).data.chronologyEntry).toEqual({ id: nodes[0].subjectId, concern: { reference: secondRef } });
 
     const marked = (await mash.request(MARK, { ids: [nodes[1].id] })).data.notificationsMarkRead;
     expect(marked.unreadCount).toBe(1);

@@ -26,6 +26,8 @@ export interface TestApp {
   advanceClock(ms: number): void;
   /** Plain SQL on the test database, as the database owner. */
   sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<T>>;
+  /** Cuts every open connection (live streams included) as a network failure would; the server stays up. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       offset += ms;
     },
     sql: (text, values) => pool.query(text, values as unknown[]),
+    dropConnections: () => server.closeAllConnections(),
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -150,6 +150,7 @@ describe('the DSL disagrees and a manager resolves it', () => {
 
     const socialCare = await env.app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
     await dsl.getByRole('group', { name: 'Is the child at immediate risk?' }).getByLabel('No').check();
+    await dsl.getByRole('group', { name: /straight to a higher stage/ }).getByLabel('No, start at stage 1').check();
     await dsl.getByRole('group', { name: 'Which agency’s decision do you disagree with?' }).getByLabel(socialCare.name).check();
     await dsl.locator('#reasonCode').check();
     await dsl.getByLabel('What decision do you disagree with?').fill('No further action on the referral');
@@ -165,6 +166,11 @@ describe('the DSL disagrees and a manager resolves it', () => {
     await expect.poll(() => heading(dsl)).toContain('Disagreement');
     expect(await dsl.locator('.govuk-notification-banner').textContent()).toContain('Disagreement raised');
     disagreementUrl = new URL(dsl.url()).pathname;
+    // Stage 1 on the timeline: its deadline and who takes part on each side.
+    const stage1 = () => dsl.locator('.app-timeline__item').first().textContent();
+    for (const text of ['Stage 1: Practitioner to practitioner', 'Current stage', 'Due by', 'Raising side', 'Oakfield Primary School', 'Responding side', socialCare.name]) {
+      await expect.poll(stage1, { timeout: 10_000, message: text }).toContain(text);
+    }
     await capture(dsl, 'disagreement');
   });
 
@@ -174,7 +180,10 @@ describe('the DSL disagrees and a manager resolves it', () => {
     await capture(dsl, 'disagreement-escalate-errors');
     await dsl.getByLabel('Why are you escalating?').fill('The social worker and I could not agree.');
     await dsl.getByRole('button', { name: 'Escalate' }).click();
-    await expect.poll(() => dsl.locator('.app-timeline').textContent()).toContain('Stage 2');
+    await expect.poll(() => dsl.locator('.app-timeline').textContent(), { timeout: 10_000 }).toContain('Stage 2');
+    // Stage 1 says who moved it on, and why.
+    expect(await dsl.locator('.app-timeline__item').first().textContent()).toMatch(/Escalated by .+, Oakfield Primary School on .+: The social worker and I could not agree\./);
+    await capture(dsl, 'disagreement-escalated');
   });
 
   it('is resolved by the social care team manager, with the agreed outcome', async () => {
@@ -191,6 +200,11 @@ describe('the DSL disagrees and a manager resolves it', () => {
     await manager.getByRole('button', { name: 'Resolve disagreement' }).click();
     await expect.poll(() => manager.locator('.govuk-notification-banner').textContent()).toContain('Disagreement resolved');
     await expect.poll(() => manager.locator('.govuk-summary-list').textContent()).toContain('A section 17 assessment will start this week.');
+    // Resolved: nobody has anything more to do, so no action is offered.
+    for (const name of ['Send response', 'Resolve disagreement', 'Escalate', 'Withdraw disagreement']) {
+      expect(await manager.getByRole('button', { name }).count(), name).toBe(0);
+    }
+    expect(await manager.locator('#no-actions').textContent()).toContain('This disagreement has ended');
     await capture(manager, 'disagreement-resolved');
     await manager.context().close();
   });

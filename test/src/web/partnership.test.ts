@@ -1,5 +1,5 @@
 // The partnership's officers in a real browser: the business manager chooses a period and reads
-// every figure as a table named by its caption (a DSL is neither offered the page nor shown it);
+// every figure as a table named by its caption, with bar charts beside the tables (a DSL is neither offered the page nor shown it);
 // the administrator sends a failed email again.
 
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ describe('partnership figures', () => {
     for (const name of ['Referrals and decisions', 'Agencies asked and their answers', 'Disagreements opened and resolved', 'Open disagreements by current stage', 'Notifications to schools']) {
       expect(await page.getByRole('table', { name }).count(), name).toBe(1);
     }
+    // Beside the tables, bar charts of them: hidden from screen readers (the table says the same),
+    // each naming its table, and a bar per row.
+    const chart = page.locator('figure.app-chart', { hasText: 'Referrals by source agency' });
+    expect(await chart.getAttribute('aria-hidden')).toBe('true');
+    expect(await chart.locator('rect').count()).toBe(await bySource.locator('tbody tr').count());
+    expect(await page.getByRole('table', { name: 'Done on time' }).textContent()).toContain('Referrals decided within one working day');
+    expect(await page.locator('figure.app-chart').count()).toBeGreaterThan(1);
     await capture(page, 'figures-shown');
     expect(env.app.serverErrors).toEqual([]);
     await page.context().close();

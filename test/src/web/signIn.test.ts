@@ -50,7 +50,7 @@ describe('signing in', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Correct-Horse-Battery-Staple-1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => heading(page).textContent()).toContain('What needs you now');
+    await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toContain('What needs you now');
     // The session is an HTTP-only cookie: the page cannot read it.
     expect(await page.evaluate(() => document.cookie)).toBe('');
 

@@ -26,6 +26,7 @@ import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { Home } from '../home/Home.tsx';
 import { AnswerRequest } from '../requests/AnswerRequest.tsx';
+import { InformationRequestPage } from '../requests/InformationRequestPage.tsx';
 import { RequestInformation } from '../requests/RequestInformation.tsx';
 import { SentRequests } from '../requests/SentRequests.tsx';
 import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
@@ -56,6 +57,7 @@ export function App() {
               <Route path="children/:childId/disagreements/new" element={<Permitted when={can.raiseDisagreement}><RaiseDisagreement /></Permitted>} />
               <Route path="children/:childId/information-requests/new" element={<Permitted when={can.requestInformation}><RequestInformation /></Permitted>} />
               <Route path="information-requests" element={<Permitted when={can.requestInformation}><SentRequests /></Permitted>} />
+              <Route path="information-requests/request/:requestId" element={<Permitted when={(v) => can.requestInformation(v) || can.answerRequests(v)}><InformationRequestPage /></Permitted>} />
               <Route path="information-requests/:recipientId" element={<Permitted when={(v) => can.requestInformation(v) || can.answerRequests(v)}><AnswerRequest /></Permitted>} />
               <Route path="children/:childId/encompass/new" element={<Permitted when={can.sendEncompass}><SendEncompass /></Permitted>} />
               <Route path="encompass" element={<Permitted when={can.readEncompass}><EncompassNotifications /></Permitted>} />

@@ -21,7 +21,11 @@ export function ActionForm({ id, title, fields, submitLabel, warning = false, ru
     async (v) => {
       const answer = await run(v);
       if (!answer) return;
-      if (answer.__typename.endsWith('Success')) onDone();
+      if (answer.__typename.endsWith('Success')) {
+        // Done: the form is empty again for whatever comes next.
+        for (const f of fields) form.set(f.name, '');
+        onDone();
+      }
       else if (answer.fieldErrors) form.fail(fieldErrors(answer.fieldErrors));
       else form.fail({ [fields[0]!.name]: answer.message ?? 'That did not work. Try again.' } as Errors);
     },

@@ -1,13 +1,13 @@
 // A disagreement: the immediate-risk advice first when there is any, what is disputed, its stages
-// on the ladder as a timeline, what each side said, and the actions this person may take now.
+// on the ladder as a timeline (each with its deadline, who takes part, what was said and how it
+// ended), and the actions the API says this person may take now: the page decides nothing itself.
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { DISAGREEMENT_STATUS_COLOURS, formatDate, formatDateTime, humanise } from '../app/format.ts';
 import { NotFound } from '../app/guards.tsx';
-import { useViewer } from '../auth/session.tsx';
-import type { Viewer } from '../auth/session.graphql.ts';
-import { Loading, NotificationBanner, ProblemBanner, SummaryList, Tag, WarningText } from '../components/govuk.tsx';
+import { ROLE_LABELS, rolesFor } from '../admin/roles.ts';
+import { Loading, NotificationBanner, ProblemBanner, SummaryList, Table, Tag, WarningText } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import type { ResultOf } from '../graphql.ts';
 import { ActionForm } from './ActionForm.tsx';
@@ -16,49 +16,75 @@ import {
 } from './disagreements.graphql.ts';
 
 type Disagreement = NonNullable<ResultOf<typeof DisagreementQuery>['disagreement']>;
-type Ladder = NonNullable<ResultOf<typeof LadderQuery>['escalationLadder']>;
+type Stage = Disagreement['stages'][number];
+type LadderStage = NonNullable<ResultOf<typeof LadderQuery>['escalationLadder']>['stages'][number];
 
-/** What the viewer may do now, by the same rules as the API (schema/src/disagreements/actors.ts). */
-function actionsFor(viewer: Viewer, d: Disagreement, ladder: Ladder | null | undefined) {
-  if (d.status !== 'OPEN' || !ladder) return { respond: false, resolve: false, escalate: false, withdraw: false };
-  const stage = ladder.stages.find((s) => s.position === d.currentPosition);
-  const has = (roles: readonly string[] | undefined) => viewer.roles.some((r) => roles?.includes(r));
-  const raiserSide = viewer.organisation.id === d.raisingOrganisation.id;
-  const acting =
-    (raiserSide && has(stage?.raiserRoles)) ||
-    (viewer.organisation.id === d.respondingOrganisation.id && has(stage?.responderRoles)) ||
-    (viewer.organisation.agencyType === 'PARTNERSHIP' && has(stage?.partnershipRoles));
-  return {
-    respond: acting,
-    resolve: acting,
-    escalate: (viewer.id === d.raisedBy.id || (raiserSide && has(stage?.raiserRoles))) && !stage?.final,
-    withdraw: raiserSide,
-  };
+const EXIT_WORDS: Record<string, string> = {
+  RESOLVED: 'Resolved', WITHDRAWN: 'Withdrawn', ESCALATED_BY_HAND: 'Escalated', ESCALATED_BY_CLOCK: 'Moved up when its time ran out',
+};
+
+type Role = LadderStage['raiserRoles'][number];
+type AgencyType = Disagreement['raisingOrganisation']['agencyType'];
+
+/** The ladder names roles of every kind of agency for a side: only those this agency has count. */
+const rolesIn = (roles: readonly Role[], agencyType?: AgencyType) =>
+  roles.filter((r) => !agencyType || rolesFor(agencyType).includes(r)).map((r) => ROLE_LABELS[r] ?? humanise(r)).join(', ');
+
+/** Who takes part at a stage: each side's organisation and the roles the ladder names for it. */
+function Involved({ d, roles }: { d: Disagreement; roles: LadderStage | undefined }) {
+  if (!roles) return null;
+  const sides: Array<[string, string, string]> = [
+    ['Raising side', d.raisingOrganisation.name, rolesIn(roles.raiserRoles, d.raisingOrganisation.agencyType)],
+    ['Responding side', d.respondingOrganisation.name, rolesIn(roles.responderRoles, d.respondingOrganisation.agencyType)],
+    ['Partnership', 'The safeguarding partnership', rolesIn(roles.partnershipRoles)],
+  ];
+  return (
+    <dl className="app-stage__involved govuk-body-s">
+      {sides.filter(([, , names]) => names !== '').map(([side, organisation, names]) => (
+        <div key={side}>
+          <dt>{side}</dt>
+          <dd>{organisation}: {names}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
-function Stages({ d }: { d: Disagreement }) {
+function StageItem({ d, s, roles }: { d: Disagreement; s: Stage; roles: LadderStage | undefined }) {
+  const current = !s.exitedAt && d.status === 'OPEN';
   return (
-    <ol className="govuk-list app-timeline">
-      {d.stages.map((s) => (
-        <li className="app-timeline__item" key={s.position}>
-          <h3 className="govuk-heading-s app-timeline__title">Stage {s.position}: {s.label}</h3>
+    <li className={`app-timeline__item${current ? ' app-timeline__item--current' : ''}`}>
+      <h3 className="govuk-heading-s app-timeline__title">
+        Stage {s.position}: {s.label}{' '}
+        {current ? <Tag colour="blue">Current stage</Tag> : <Tag colour="grey">Finished</Tag>} {s.overdue && <Tag colour="red">Overdue</Tag>}
+      </h3>
+      <p className="govuk-body-s govuk-!-margin-bottom-2">
+        Started {formatDateTime(s.enteredAt)}. {s.exitedAt ? 'Was due' : 'Due'} by <strong>{formatDateTime(s.dueAt)}</strong>.
+      </p>
+      <Involved d={d} roles={roles} />
+      {s.contributions.map((c, i) => (
+        <div className="app-stage__contribution" key={i}>
           <p className="govuk-body-s govuk-!-margin-bottom-1">
-            Started {formatDateTime(s.enteredAt)}. Due by {formatDateTime(s.dueAt)}.
-            {s.exitedAt && ` ${humanise(s.exit ?? 'Ended')} ${formatDateTime(s.exitedAt)}.`}
+            <strong>{c.author.displayName}</strong>{c.author.jobTitle && `, ${c.author.jobTitle}`}, {c.author.organisation.name}, {formatDateTime(c.createdAt)}
           </p>
-          {s.exitReason && <p className="govuk-body-s">{s.exitReason}</p>}
-          <p className="govuk-body-s">
-            {s.exitedAt ? <Tag colour="grey">Finished</Tag> : <Tag colour="blue">Current stage</Tag>} {s.overdue && <Tag colour="red">Overdue</Tag>}
-          </p>
-        </li>
+          <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-1">{c.discussion}</p>
+          {c.decision && <p className="govuk-body govuk-!-margin-bottom-1"><strong>Decision:</strong> {c.decision}</p>}
+          {c.rationale && <p className="govuk-body govuk-!-margin-bottom-1"><strong>Rationale:</strong> {c.rationale}</p>}
+        </div>
       ))}
-    </ol>
+      {s.exit && s.exitedAt && (
+        <p className="govuk-body-s govuk-!-margin-bottom-0">
+          <strong>{EXIT_WORDS[s.exit] ?? humanise(s.exit)}</strong>
+          {s.exitedBy && ` by ${s.exitedBy.displayName}, ${s.exitedBy.organisation.name}`} on {formatDateTime(s.exitedAt)}
+          {s.exitReason && `: ${s.exitReason}`}
+        </p>
+      )}
+    </li>
   );
 }
 
 export function DisagreementPage() {
   const { disagreementId = '' } = useParams();
-  const viewer = useViewer();
   const client = useClient();
   const location = useLocation();
   const [banner, setBanner] = useState<string | null>((location.state as { banner?: string } | null)?.banner ?? null);
@@ -70,7 +96,9 @@ export function DisagreementPage() {
   if (error && !data) return <ProblemBanner message="This disagreement could not be loaded. Try again." />;
   if (!d) return <NotFound what="Disagreement" />;
   const ladder = ladderData?.escalationLadder;
-  const may = actionsFor(viewer, d, ladder);
+  // Offered exactly as the API says: the same rules the mutations apply (schema/src/disagreements/actors.ts).
+  const may = new Set(d.viewerActions);
+  const person = (p: { displayName: string; jobTitle: string | null }) => (p.jobTitle ? `${p.displayName}, ${p.jobTitle}` : p.displayName);
   const done = (message: string) => () => {
     setBanner(message);
     reload();
@@ -89,8 +117,9 @@ export function DisagreementPage() {
         <SummaryList
           rows={[
             ['Child', <Link className="govuk-link" to={`/children/${d.child.id}`}>{d.child.givenName} {d.child.familyName}</Link>],
-            ['Raised by', `${d.raisedBy.displayName}, ${d.raisingOrganisation.name}, ${formatDateTime(d.createdAt)}`],
-            ['Disagrees with', d.respondingOrganisation.name],
+            ['Raised by', `${person(d.raisedBy)}, ${d.raisingOrganisation.name}, ${formatDateTime(d.createdAt)}`],
+            ['Disagrees with', d.respondingUser ? `${person(d.respondingUser)}, ${d.respondingOrganisation.name}` : d.respondingOrganisation.name],
+            ...(d.urgentReason ? [['Why it is urgent', d.urgentReason] as [string, string]] : []),
             ['Decision', `${d.decisionChallenged} (${formatDate(d.decisionDate)})`],
             ['Reason', reason],
             ['Evidence', d.evidence],
@@ -100,22 +129,25 @@ export function DisagreementPage() {
             ...(d.withdrawnReason ? [['Withdrawn', d.withdrawnReason] as [string, string]] : []),
           ]}
         />
-        <h2 className="govuk-heading-m">Stages</h2>
-        <Stages d={d} />
-        {d.contributions.length > 0 && (
-          <>
-            <h2 className="govuk-heading-m">What each side said</h2>
-            {d.contributions.map((c, i) => (
-              <div className="govuk-inset-text" key={i}>
-                <p className="govuk-body-s">{c.author.displayName}, {c.author.organisation.name}, {formatDateTime(c.createdAt)}</p>
-                <p className="govuk-body">{c.discussion}</p>
-                {c.decision && <p className="govuk-body"><strong>Decision:</strong> {c.decision}</p>}
-                {c.rationale && <p className="govuk-body"><strong>Rationale:</strong> {c.rationale}</p>}
-              </div>
-            ))}
-          </>
+        {d.actions.length > 0 && (
+          <Table id="agreed-actions" caption="Agreed actions" headings={['Action', 'Due', 'Done']}
+            rows={d.actions.map((a) => [a.description, formatDate(a.dueOn), a.completedAt ? formatDateTime(a.completedAt) : 'Not yet'])} />
         )}
-        {may.respond && (
+        <h2 className="govuk-heading-m">Stages on the escalation ladder</h2>
+        <ol className="govuk-list app-timeline">
+          {d.stages.map((s) => (
+            <StageItem key={`${s.position}-${s.enteredAt}`} d={d} s={s} roles={ladder?.stages.find((l) => l.position === s.position)} />
+          ))}
+        </ol>
+        <h2 className="govuk-heading-m">What you can do</h2>
+        {may.size === 0 && (
+          <p className="govuk-body" id="no-actions">
+            {d.status === 'OPEN'
+              ? 'You have nothing to do on this disagreement at its current stage. The people taking part are listed against the stage.'
+              : 'This disagreement has ended: nothing more can be done on it here.'}
+          </p>
+        )}
+        {may.has('RESPOND') && (
           <ActionForm id="respond" title="Respond" submitLabel="Send response" onDone={done('Response recorded')}
             fields={[
               { name: 'discussion', label: 'Your response', requiredMessage: 'Enter your response' },
@@ -126,23 +158,27 @@ export function DisagreementPage() {
               id: d.id, discussion: v.discussion!, decision: v.decision || null, rationale: v.rationale || null,
             }).toPromise()).data?.disagreementRespond} />
         )}
-        {may.resolve && (
+        {may.has('RESOLVE') && (
           <ActionForm id="resolve" title="Resolve" submitLabel="Resolve disagreement" onDone={done('Disagreement resolved')}
             fields={[
               { name: 'outcomeStatement', label: 'Agreed outcome', hint: 'Copied into the child’s record for each agency involved.', requiredMessage: 'Enter the agreed outcome' },
               { name: 'systemIssueFound', label: 'Was a system issue found?', yesNo: true, requiredMessage: 'Select yes if a system issue was found' },
+              { name: 'systemIssueDetail', label: 'If so, what was the system issue?', hint: 'For example, a gap in a procedure or between two agencies’ systems.' },
               { name: 'learning', label: 'Learning (optional)' },
             ]}
             run={async (v) => (await client.mutation(DisagreementResolveMutation, {
-              input: { disagreementId: d.id, outcomeStatement: v.outcomeStatement!, systemIssueFound: v.systemIssueFound === 'yes', learning: v.learning || null },
+              input: {
+                disagreementId: d.id, outcomeStatement: v.outcomeStatement!, systemIssueFound: v.systemIssueFound === 'yes',
+                systemIssueDetail: v.systemIssueDetail || null, learning: v.learning || null,
+              },
             }).toPromise()).data?.disagreementResolve} />
         )}
-        {may.escalate && (
+        {may.has('ESCALATE') && (
           <ActionForm id="escalate" title="Escalate to the next stage" submitLabel="Escalate" onDone={done('Escalated to the next stage')}
             fields={[{ name: 'reason', label: 'Why are you escalating?', requiredMessage: 'Enter why you are escalating' }]}
             run={async (v) => (await client.mutation(DisagreementEscalateMutation, { id: d.id, reason: v.reason! }).toPromise()).data?.disagreementEscalate} />
         )}
-        {may.withdraw && (
+        {may.has('WITHDRAW') && (
           <ActionForm id="withdraw" title="Withdraw" submitLabel="Withdraw disagreement" warning onDone={done('Disagreement withdrawn')}
             fields={[{ name: 'withdrawReason', label: 'Why are you withdrawing it?', requiredMessage: 'Enter why you are withdrawing it' }]}
             run={async (v) => (await client.mutation(DisagreementWithdrawMutation, { id: d.id, reason: v.withdrawReason! }).toPromise()).data?.disagreementWithdraw} />

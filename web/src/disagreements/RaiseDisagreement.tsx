@@ -19,7 +19,7 @@ export function RaiseDisagreement() {
   const [{ data, fetching, error }] = useQuery({ query: RaiseFormQuery, variables: { childId } });
   const [, raise] = useMutation(DisagreementRaiseMutation);
   const form = useForm({
-    immediateRisk: '', respondingOrganisationId: '', reasonCode: '', decisionChallenged: '', decisionDate: emptyDate, evidence: '', outcomeSought: '',
+    immediateRisk: '', urgent: '', urgentReason: '', startAtStage: '', respondingOrganisationId: '', reasonCode: '', decisionChallenged: '', decisionDate: emptyDate, evidence: '', outcomeSought: '',
   });
   const { values, errors, set } = form;
 
@@ -32,13 +32,19 @@ export function RaiseDisagreement() {
   for (const { node } of data.chronology?.edges ?? []) {
     if (node.organisation.id !== viewer.organisation.id) agencies.set(node.organisation.id, node.organisation);
   }
-  const reasons = data.escalationLadder.reasonCategories;
+  const ladder = data.escalationLadder;
+  const reasons = ladder.reasonCategories;
 
   const onSubmit = form.submit(
     (v) => {
       const excluded = reasons.find((r) => r.code === v.reasonCode && r.excluded);
       return errorsOf({
         immediateRisk: required(v.immediateRisk, 'Select yes if the child is at immediate risk'),
+        ...(ladder.urgentPathEnabled ? {
+          urgent: required(v.urgent, 'Select yes if this is urgent'),
+          urgentReason: v.urgent === 'yes' ? required(v.urgentReason, 'Enter why this is urgent') : undefined,
+          startAtStage: v.urgent === 'yes' ? required(v.startAtStage, 'Select the stage to start at') : undefined,
+        } : {}),
         respondingOrganisationId: required(v.respondingOrganisationId, 'Select the agency whose decision you disagree with'),
         reasonCode: excluded ? `This is not resolved on the escalation ladder: ${excluded.redirectTo ?? 'see your partnership’s procedures'}`
           : required(v.reasonCode, 'Select the reason for the disagreement'),
@@ -53,6 +59,7 @@ export function RaiseDisagreement() {
         input: {
           childId, respondingOrganisationId: v.respondingOrganisationId, reasonCode: v.reasonCode, immediateRisk: v.immediateRisk === 'yes',
           decisionChallenged: v.decisionChallenged, decisionDate: isoDate(v.decisionDate)!, evidence: v.evidence, outcomeSought: v.outcomeSought,
+          ...(v.urgent === 'yes' ? { urgency: 'URGENT' as const, urgentReason: v.urgentReason, startAtStage: Number(v.startAtStage) } : {}),
         },
       })).data?.disagreementRaise;
       if (answer?.__typename === 'DisagreementRaiseSuccess') navigate(`/disagreements/${answer.disagreement.id}`, { state: { banner: 'Disagreement raised' } });
@@ -74,6 +81,24 @@ export function RaiseDisagreement() {
             <Radios name="immediateRisk" label="Is the child at immediate risk?" inline value={values.immediateRisk}
               onChange={(v) => set('immediateRisk', v)} error={errors.immediateRisk}
               options={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]} />
+            {ladder.urgentPathEnabled && (
+              // The urgent path (DOMAIN.md): start at any stage, with a reason, on an hours clock.
+              <Radios name="urgent" label="Does this need to go straight to a higher stage, such as senior managers?"
+                hint={`An urgent disagreement can start at any stage of the ladder, and each stage then has ${ladder.urgentLimitHours} hours instead of working days.`}
+                value={values.urgent} onChange={(v) => set('urgent', v)} error={errors.urgent}
+                options={[{ value: 'yes', label: 'Yes, it is urgent' }, { value: 'no', label: 'No, start at stage 1' }]}
+                conditional={{
+                  yes: (
+                    <>
+                      <Textarea name="urgentReason" label="Why is it urgent?" rows={3} value={values.urgentReason}
+                        onChange={(v) => set('urgentReason', v)} error={errors.urgentReason} />
+                      <Radios name="startAtStage" label="Which stage should it start at?" value={values.startAtStage}
+                        onChange={(v) => set('startAtStage', v)} error={errors.startAtStage}
+                        options={ladder.stages.map((st) => ({ value: String(st.position), label: `Stage ${st.position}: ${st.label}` }))} />
+                    </>
+                  ),
+                }} />
+            )}
             {agencies.size === 0 ? (
               <p className="govuk-body">No other agency has recorded anything about this child that you can see.</p>
             ) : (

@@ -3,7 +3,11 @@ import { graphql } from '../graphql.ts';
 export const RaiseFormQuery = graphql(`
   query DisagreementRaiseForm($childId: ID!) {
     child(id: $childId) { id givenName familyName }
-    escalationLadder { version reasonCategories { code label excluded redirectTo } }
+    escalationLadder {
+      version urgentPathEnabled urgentLimitHours
+      reasonCategories { code label excluded redirectTo }
+      stages { position label }
+    }
     chronology(childId: $childId, first: 50) { edges { node { id organisation { id name agencyType } } } }
   }
 `);
@@ -24,25 +28,31 @@ export const DisagreementQuery = graphql(`
     disagreement(id: $id) {
       id reference status urgency immediateRisk immediateRiskAdvice createdAt
       child { id givenName familyName }
-      raisedBy { id displayName }
-      raisingOrganisation { id name }
-      respondingOrganisation { id name }
+      raisedBy { id displayName jobTitle }
+      raisingOrganisation { id name agencyType }
+      respondingOrganisation { id name agencyType }
+      respondingUser { displayName jobTitle }
+      urgentReason viewerActions
       decisionChallenged decisionDate reasonCode evidence outcomeSought
       currentPosition currentDueAt overdue ladderVersion
-      stages { position label enteredAt dueAt exit exitReason exitedAt overdue }
-      contributions { author { displayName organisation { name } } createdAt discussion decision rationale }
+      stages {
+        position label enteredAt dueAt exit exitReason exitedAt overdue
+        exitedBy { displayName organisation { name } }
+        contributions { author { displayName jobTitle organisation { name } } createdAt discussion decision rationale }
+      }
+      actions { description dueOn completedAt }
       outcomeStatement resolvedAt resolvedAtPosition withdrawnReason
     }
   }
 `);
 
-/** The ladder version the disagreement runs on: who acts at each stage. */
+/** The ladder version the disagreement runs on: its reasons' wording and who takes part at each stage. */
 export const LadderQuery = graphql(`
   query DisagreementLadder($version: Int!) {
     escalationLadder(version: $version) {
       version
       reasonCategories { code label }
-      stages { position label final raiserRoles responderRoles partnershipRoles }
+      stages { position raiserRoles responderRoles partnershipRoles }
     }
   }
 `);

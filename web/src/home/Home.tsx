@@ -9,6 +9,7 @@ import { useViewer } from '../auth/session.tsx';
 import { ButtonLink, Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import { NotificationFeed } from '../notifications/NotificationFeed.tsx';
+import { useReloadAfterReconnecting } from '../notifications/live.tsx';
 import { HomeQuery } from './home.graphql.ts';
 
 function Due({ at, overdue }: { at: string; overdue: boolean }) {
@@ -21,7 +22,8 @@ function Due({ at, overdue }: { at: string; overdue: boolean }) {
 
 export function Home() {
   const viewer = useViewer();
-  const [{ data, error, fetching }] = useQuery({ query: HomeQuery });
+  const [{ data, error, fetching }, reload] = useQuery({ query: HomeQuery });
+  useReloadAfterReconnecting(reload);
 
   const disagreements = data?.disagreementQueue ?? [];
   const referrals = data?.referralsAwaitingDecision.edges.map((e) => e.node) ?? [];

@@ -6,12 +6,15 @@ import { Link } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { formatDateTime } from '../app/format.ts';
 import { Loading, ProblemBanner, Tag } from '../components/govuk.tsx';
-import { useLiveNotifications } from './live.tsx';
+import { useLiveNotifications, useReloadAfterReconnecting } from './live.tsx';
 import { feedItem, MarkAllReadMutation, MarkReadMutation, NotificationsQuery, type FeedItem } from './notifications.graphql.ts';
 
 /** The web app's page for each kind of record a notification points to (others have none yet). */
 const RECORD_PAGES: Record<string, (id: string) => string> = {
   Disagreement: (id) => `/disagreements/${id}`,
+  // A referred concern: its page shows the referral and the front door's decision.
+  ChronologyEntry: (id) => `/entries/${id}`,
+  InformationRequest: (id) => `/information-requests/request/${id}`,
   // A school's notifications are read on one page, newest first.
   EncompassNotification: () => '/encompass',
 };
@@ -42,8 +45,10 @@ function Item({ n, read, onMarkRead, busy }: { n: FeedItem; read: boolean; onMar
 export function NotificationFeed({ pageSize }: { pageSize: number }) {
   const client = useClient();
   const live = useLiveNotifications();
-  const [{ data, fetching, error }] = useQuery({ query: NotificationsQuery, variables: { first: pageSize } });
+  const [{ data, fetching, error }, reload] = useQuery({ query: NotificationsQuery, variables: { first: pageSize } });
   const [more, setMore] = useState<{ items: FeedItem[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
+  // The live stream is back after a drop: load the newest again (what came meanwhile is there).
+  useReloadAfterReconnecting(reload);
   const [marking, markRead] = useMutation(MarkReadMutation);
   const [markingAll, markAllRead] = useMutation(MarkAllReadMutation);
   const [problem, setProblem] = useState<string | null>(null);

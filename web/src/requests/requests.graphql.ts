@@ -55,3 +55,15 @@ export const SentRequestsQuery = graphql(`
     }
   }
 `);
+
+/** One request, as a notification about it opens it: the asked agency goes on to its own row. */
+export const InformationRequestQuery = graphql(`
+  query InformationRequest($id: ID!) {
+    informationRequest(id: $id) {
+      id reference rag question status overdue dueAt createdAt
+      requestingOrganisation { id }
+      subject { givenName familyName }
+      recipients { id organisation { id name } respondedAt response nothingHeld overdue }
+    }
+  }
+`);
