@@ -40,6 +40,7 @@ import './restrictions/restrictionLift.mutation.ts';
 import './restrictions/restrictions.query.ts';
 import './restrictions/breakGlass.mutation.ts';
 import './restrictions/breakGlassGrants.query.ts';
+import './restrictions/breakGlassGrant.query.ts';
 import './restrictions/breakGlassReview.mutation.ts';
 import './restrictions/restrictionNotice.query.ts';
 import './restrictions/restrictionPeople.query.ts';
