@@ -58,14 +58,13 @@ export function ChildRestrictions({ childId }: { childId: string }) {
   if (!mayRestrict && restrictions.length === 0 && !can.governInformation(viewer)) return null;
   return (
     <>
-      <section aria-labelledby="restrictions-heading" className="govuk-!-margin-bottom-6">
-        <h2 className="govuk-heading-m" id="restrictions-heading">Restrictions</h2>
+      <div className="govuk-!-margin-bottom-6">
         {fetching && !data && <Loading />}
         {error && !data && <ProblemBanner message="Restrictions could not be loaded. Try again." />}
         {data && <Table
           id="restrictions"
           caption={can.governInformation(viewer) ? 'Active restrictions' : 'Active restrictions you are named on'}
-          empty="None."
+          empty={can.governInformation(viewer) ? 'None.' : undefined}
           headings={['What', 'Reason', 'Who may see it', 'Restricted by', 'Action']}
           rows={restrictions.map((r) => {
             const member = r.members.some((m) => m.id === viewer.id);
@@ -82,7 +81,7 @@ export function ChildRestrictions({ childId }: { childId: string }) {
           })}
         />}
         {mayRestrict && <ButtonLink to={`/children/${childId}/restrictions/new`} secondary>Restrict a record</ButtonLink>}
-      </section>
+      </div>
       {can.governInformation(viewer) && (
         <section aria-labelledby="access-log-heading" className="govuk-!-margin-bottom-6">
           <h2 className="govuk-heading-m" id="access-log-heading">Who has accessed this record</h2>

@@ -8,12 +8,12 @@ import { NotFound } from '../app/guards.tsx';
 import { ErrorSummary, Submit, Textarea, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
 import { BackLink, Loading, ProblemBanner, WarningText } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { BreakGlassMutation, RestrictionNoticeQuery } from './governance.graphql.ts';
+import { BreakGlassMutation, EmergencyAccessNoticeQuery } from './governance.graphql.ts';
 
 export function EmergencyAccess() {
   const { childId = '' } = useParams();
   const navigate = useNavigate();
-  const [{ data, fetching, error }] = useQuery({ query: RestrictionNoticeQuery, variables: { childId } });
+  const [{ data, fetching, error }] = useQuery({ query: EmergencyAccessNoticeQuery, variables: { childId } });
   const [, breakGlass] = useMutation(BreakGlassMutation);
   const form = useForm({ reason: '' });
   const { values, errors, set } = form;
@@ -44,7 +44,7 @@ export function EmergencyAccess() {
       const answer = (await breakGlass({ input: { childId, reason: v.reason } })).data?.breakGlass;
       if (answer?.__typename === 'BreakGlassSuccess') {
         navigate(`/children/${childId}`, {
-          state: { banner: `You have emergency access to this record until ${formatDateTime(answer.grant.expiresAt)}. The information-governance lead has been told.` },
+          state: { banner: `Emergency access given until ${formatDateTime(answer.grant.expiresAt)}` },
         });
       } else if (answer?.__typename === 'ValidationError') form.fail(fieldErrors(answer.fieldErrors));
       else if (answer) form.fail({ reason: answer.message });

@@ -14,9 +14,11 @@ export function grantStatus(grant: Grant) {
   return grant.live ? <Tag colour="red">Live, not reviewed</Tag> : <Tag colour="orange">Ended, not reviewed</Tag>;
 }
 
-export function GrantsTable({ id, caption, unreviewedOnly, empty }: { id: string; caption: string; unreviewedOnly: boolean; empty: string }) {
+export function GrantsTable({ id, caption, unreviewedOnly, empty, pageSize = 25 }: {
+  id: string; caption: string; unreviewedOnly: boolean; empty: string; pageSize?: number;
+}) {
   const pages = usePages();
-  const [{ data, fetching, error }] = useQuery({ query: BreakGlassGrantsQuery, variables: { unreviewedOnly, after: pages.after } });
+  const [{ data, fetching, error }] = useQuery({ query: BreakGlassGrantsQuery, variables: { unreviewedOnly, first: pageSize, after: pages.after } });
   if (fetching && !data) return <Loading />;
   if (error || !data) return <ProblemBanner message="Emergency accesses could not be loaded. Try again." />;
   const { edges, pageInfo } = data.breakGlassGrants;
@@ -50,7 +52,8 @@ export function GrantsAwaitingReview() {
   if (!can.governInformation(viewer)) return null;
   return (
     <>
-      <GrantsTable id="grants-awaiting-review" caption="Emergency access awaiting your review" unreviewedOnly empty="No emergency access is waiting for review." />
+      <GrantsTable id="grants-awaiting-review" caption="Emergency access awaiting your review" unreviewedOnly pageSize={10}
+        empty="No emergency access is waiting for review." />
       <p className="govuk-body"><Link className="govuk-link" to="/information-governance">Information governance</Link></p>
     </>
   );

@@ -6,12 +6,12 @@ import { NotFound } from '../app/guards.tsx';
 import { ErrorSummary, Submit, Textarea, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
 import { BackLink, Loading, ProblemBanner, SummaryList } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { ChildRestrictionsQuery, RestrictionLiftMutation } from './governance.graphql.ts';
+import { RestrictionToLiftQuery, RestrictionLiftMutation } from './governance.graphql.ts';
 
 export function LiftRestriction() {
   const { childId = '', restrictionId = '' } = useParams();
   const navigate = useNavigate();
-  const [{ data, fetching, error }] = useQuery({ query: ChildRestrictionsQuery, variables: { childId } });
+  const [{ data, fetching, error }] = useQuery({ query: RestrictionToLiftQuery, variables: { childId } });
   const [, lift] = useMutation(RestrictionLiftMutation);
   const form = useForm({ reason: '' });
   const { values, errors, set } = form;

@@ -8,7 +8,7 @@ import { NotFound } from '../app/guards.tsx';
 import { ErrorSummary, Submit, Textarea, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
 import { BackLink, Loading, ProblemBanner, SummaryList } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { BreakGlassGrantQuery, BreakGlassReviewMutation, GovernedChildQuery, grantOf } from './governance.graphql.ts';
+import { BreakGlassGrantQuery, BreakGlassReviewMutation, GrantChildQuery, grantOf } from './governance.graphql.ts';
 import { grantStatus } from './GrantsTable.tsx';
 
 export function ReviewGrant() {
@@ -16,7 +16,7 @@ export function ReviewGrant() {
   const navigate = useNavigate();
   const [{ data, fetching, error }] = useQuery({ query: BreakGlassGrantQuery, variables: { id: grantId } });
   const grant = data?.breakGlassGrant ? grantOf(data.breakGlassGrant) : null;
-  const [child] = useQuery({ query: GovernedChildQuery, variables: { id: grant?.childId ?? '' }, pause: !grant });
+  const [child] = useQuery({ query: GrantChildQuery, variables: { id: grant?.childId ?? '' }, pause: !grant });
   const [, review] = useMutation(BreakGlassReviewMutation);
   const form = useForm({ outcome: '' });
   const { values, errors, set } = form;

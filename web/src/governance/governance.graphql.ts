@@ -58,19 +58,26 @@ const GrantFields = graphql(`
 `);
 
 export const BreakGlassGrantsQuery = graphql(`
-  query BreakGlassGrants($unreviewedOnly: Boolean, $after: String) {
-    breakGlassGrants(unreviewedOnly: $unreviewedOnly, first: 25, after: $after) {
+  query BreakGlassGrants($unreviewedOnly: Boolean, $first: Int!, $after: String) {
+    breakGlassGrants(unreviewedOnly: $unreviewedOnly, first: $first, after: $after) {
       edges { node { ...GrantFields } }
       pageInfo { hasNextPage endCursor }
     }
   }
 `, [GrantFields]);
 
+/** One grant and who the child is (the child's page, opened from here, has its own query). */
 export const BreakGlassGrantQuery = graphql(`
   query BreakGlassGrant($id: ID!) {
     breakGlassGrant(id: $id) { ...GrantFields }
   }
 `, [GrantFields]);
+
+export const GrantChildQuery = graphql(`
+  query GrantChild($id: ID!) {
+    childIdentity(id: $id) { id givenName familyName dateOfBirth }
+  }
+`);
 
 export type Grant = ResultOf<typeof GrantFields>;
 export const grantOf = (masked: FragmentOf<typeof GrantFields>): Grant => readFragment(GrantFields, masked);
@@ -144,6 +151,17 @@ export const RestrictionCreateMutation = graphql(`
   }
 `);
 
+/** The restrictions again, for the lift page: its own operation, not merged with the child page's. */
+export const RestrictionToLiftQuery = graphql(`
+  query RestrictionToLift($childId: ID!) {
+    restrictions(childId: $childId) {
+      id childId reason createdAt
+      createdBy { displayName }
+      members { id displayName }
+    }
+  }
+`);
+
 export const RestrictionLiftMutation = graphql(`
   mutation RestrictionLift($id: ID!, $reason: String!) {
     restrictionLift(id: $id, reason: $reason) {
@@ -158,6 +176,14 @@ export const RestrictionLiftMutation = graphql(`
 /** What restrictions hide from the viewer about a child they would otherwise see. */
 export const RestrictionNoticeQuery = graphql(`
   query RestrictionNotice($childId: ID!) {
+    restrictionNotice(childId: $childId) { wholeRecord restrictedEntries emergencyAccessUntil }
+  }
+`);
+
+/** The same, for the emergency access page: its own operation, so that it is not merged with the
+ * child page's (the page it is opened from) as the one closes and the other opens. */
+export const EmergencyAccessNoticeQuery = graphql(`
+  query EmergencyAccessNotice($childId: ID!) {
     restrictionNotice(childId: $childId) { wholeRecord restrictedEntries emergencyAccessUntil }
   }
 `);
