@@ -1,6 +1,7 @@
 // What the web app needs around restrictions, over the real API: telling a practitioner that a
-// restriction hides part of a record they would otherwise see (and nothing to anyone else), and
-// finding the people to name on a restriction. Each with the people it must refuse.
+// restriction hides part of a record they would otherwise see (and nothing to anyone else),
+// finding the people to name on a restriction, and one grant for the IG lead's review. Each with
+// the people it must refuse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Child } from '@wraparound/prisma';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -8,6 +9,7 @@ import { SHARE, as, globalId } from '../access/fixtures.ts';
 import { BREAK_GLASS, EMAIL, LIFT, RESTRICT, oakfieldPupil, raiseConcern, userId } from './support.ts';
 
 const NOTICE = /* GraphQL */ `query($id: ID!) { restrictionNotice(childId: $id) { wholeRecord restrictedEntries emergencyAccessUntil } }`;
+const GRANT = /* GraphQL */ `query($id: ID!) { breakGlassGrant(id: $id) { id reason user { displayName } } }`;
 const PEOPLE = /* GraphQL */ `query($name: String!) { restrictionPeople(name: $name) { id displayName organisation { name } } }`;
 
 let app: TestApp;
@@ -114,6 +116,16 @@ describe('restrictionNotice', () => {
     expect(await noticeFor(EMAIL.dsl)).toEqual({ wholeRecord: true, restrictedEntries: 0, emergencyAccessUntil: grant.data.breakGlass.grant.expiresAt });
     // Someone else's grant is not theirs.
     expect(await noticeFor(EMAIL.deputy)).toMatchObject({ emergencyAccessUntil: null });
+
+    // The IG lead reads the grant by its id to review it (logged); nobody else, not even its holder.
+    const grantId = grant.data.breakGlass.grant.id;
+    const igRead = await (await as(app, EMAIL.igLead)).request(GRANT, { id: grantId });
+    expect(igRead.data.breakGlassGrant).toEqual({ id: grantId, reason: 'Child disclosed harm this morning; need the history now', user: { displayName: 'Helen Marsh' } });
+    for (const email of [EMAIL.dsl, EMAIL.teamManager, EMAIL.admin, EMAIL.otherbyDsl]) {
+      expect((await (await as(app, email)).request(GRANT, { id: grantId })).data.breakGlassGrant, email).toBeNull();
+    }
+    expect((await (await as(app, EMAIL.igLead)).request(GRANT, { id: globalId('BreakGlassGrant', '00000000-0000-7000-8000-000000000000') })).data.breakGlassGrant).toBeNull();
+    expect(await app.db.auditEvent.count({ where: { action: 'break_glass.read' } })).toBe(1);
 
     // Last in this file: sessions end on the same clock.
     app.advanceClock(24 * 3600_000);

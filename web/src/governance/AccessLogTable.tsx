@@ -4,7 +4,6 @@
 import { useState, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../app/format.ts';
-import { Tag } from '../components/govuk.tsx';
 import { actionLabel, EMERGENCY_ACTIONS } from './auditActions.ts';
 import type { AuditEventRow } from './governance.graphql.ts';
 
@@ -88,8 +87,7 @@ export function AccessLogTable({ id, caption, events, show }: {
               </td>
             )}
             <td className="govuk-table__cell">
-              {actionLabel(e.action)}
-              {EMERGENCY_ACTIONS.has(e.action) && <> <Tag colour="red">Emergency access</Tag></>}
+              {EMERGENCY_ACTIONS.has(e.action) ? <strong>{actionLabel(e.action)}</strong> : actionLabel(e.action)}
             </td>
             {show === 'child' && (
               <td className="govuk-table__cell">

@@ -64,5 +64,5 @@ const ACTIONS: Record<string, string> = {
 
 export const actionLabel = (action: string) => ACTIONS[action] ?? action;
 
-/** Actions that open a record the viewer could not otherwise see: marked in the log. */
+/** Actions that open a record the viewer could not otherwise see: in bold in the log. */
 export const EMERGENCY_ACTIONS = new Set(['break_glass.grant']);
