@@ -128,6 +128,8 @@ describe('the IG lead', () => {
     const awaiting = ig.getByRole('table', { name: 'Emergency access awaiting your review' });
     await expect.poll(() => awaiting.textContent()).toContain('Helen Marsh');
     expect(await awaiting.textContent()).toContain(REASON);
+    // The alert in their feed opens the grant's review.
+    expect(await ig.getByRole('link', { name: 'Emergency access used' }).getAttribute('href')).toMatch(/^\/information-governance\/emergency-access\/./);
     await capture(ig, 'home-ig');
   });
 
