@@ -207,6 +207,7 @@ describe('lifting the restriction and a restricted whole record', () => {
     await worker.goto(`/children/${childId}`);
     await worker.getByRole('table', { name: 'Active restrictions you are named on' }).getByRole('link', { name: /Lift/ }).click();
     await expect.poll(() => heading(worker)).toBe('Lift the restriction');
+    await capture(worker, 'lift-restriction');
     await worker.getByRole('button', { name: 'Lift restriction' }).click();
     await expect.poll(() => errorSummary(worker)).toContain('Give the reason for lifting the restriction');
     await capture(worker, 'lift-restriction-errors');
