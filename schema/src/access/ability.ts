@@ -23,11 +23,15 @@ export interface RuleContext {
   cannot: AbilityBuilder<AppAbility>['cannot'];
   viewer: Viewer;
   now: Date;
+  /** Leave out restrictions and break-glass grants: what the viewer's role would read without
+   * them. Only to tell someone that a restriction hides something from them (restrictionNotice);
+   * never to serve a record. */
+  ignoringRestrictions: boolean;
 }
 
-export function defineAbilityFor(viewer: Viewer, now: Date): AppAbility {
+export function defineAbilityFor(viewer: Viewer, now: Date, { ignoringRestrictions = false } = {}): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createPrismaAbility);
-  const rules: RuleContext = { can: builder.can, cannot: builder.cannot, viewer, now };
+  const rules: RuleContext = { can: builder.can, cannot: builder.cannot, viewer, now, ignoringRestrictions };
   defineChildRules(rules);
   defineChronologyRules(rules);
   defineDisagreementRules(rules);

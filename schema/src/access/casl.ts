@@ -20,7 +20,9 @@ export type WhereInput<M extends Prisma.ModelName> = WhereInputOf<Prisma.TypeMap
 /** 'manage' is CASL's word for every action on a subject: use it only where that is meant (the ladder). */
 export type Action =
   | 'read' | 'create' | 'update' | 'share' | 'refer' | 'decide' | 'request' | 'respond' | 'breakGlass' | 'manage'
-  | 'restrict' | 'lift' | 'review' | 'link' | 'retry';
+  | 'restrict' | 'lift' | 'review' | 'link' | 'retry'
+  /** 'name' a person on a restriction; 'identify' a child by name and date of birth only. */
+  | 'name' | 'identify';
 
 export type AppSubjects = Subjects<{
   Child: Child;

@@ -1,5 +1,5 @@
-// The people of the partnership, for its administrator (empty for anyone else): accounts, roles,
-// whether they are active and whether they have set a password yet.
+// The people of the partnership, for its administrator and its IG lead (empty for anyone else):
+// accounts, roles, whether they are active and whether they have set a password yet.
 import { abilityOf } from '../access/ability.ts';
 import { accessibleWhere } from '../access/casl.ts';
 import { builder } from '../builder.ts';
@@ -12,7 +12,7 @@ builder.queryField('users', (t) =>
     cursor: 'id',
     defaultSize: 50,
     maxSize: 200,
-    description: "Your partnership's people (partnership administrators; empty for anyone else).",
+    description: "Your partnership's people (for partnership administrators and the information-governance lead; empty for anyone else).",
     args: { organisationId: t.arg.globalID({ required: false }), includeInactive: t.arg.boolean({ required: false, defaultValue: false }) },
     resolve: (query, _root, args, ctx) => {
       const organisationId = args.organisationId ? (idOf(args.organisationId, 'Organisation') ?? '00000000-0000-0000-0000-000000000000') : null;

@@ -9,6 +9,11 @@ export const AuditEventType = builder.prismaObject('AuditEvent', {
     action: t.exposeString('action'),
     actor: t.relation('actor', { nullable: true }),
     subjectType: t.exposeString('subjectType', { nullable: true }),
+    childId: t.globalID({
+      nullable: true,
+      description: 'The child the event is about, as an id only (the IG lead opens their access log with it).',
+      resolve: (e) => (e.childId ? { type: 'Child', id: e.childId } : null),
+    }),
     purpose: t.exposeString('purpose', { nullable: true }),
   }),
 });

@@ -36,13 +36,15 @@ export function defineChildRules(rules: RuleContext) {
   can('read', 'Child', { partnershipId, entries: { some: { shares: { some: liveShareTo(rules) } } } });
   can('read', 'Child', { partnershipId, assignments: { some: { userId: viewer.userId, endedAt: null } } });
 
-  cannot('read', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
-  cannot('update', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
-  cannot('link', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
-  can('read', 'Child', {
-    partnershipId,
-    breakGlassGrants: { some: { userId: viewer.userId, expiresAt: { gt: now } } },
-  });
+  if (!rules.ignoringRestrictions) {
+    cannot('read', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
+    cannot('update', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
+    cannot('link', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
+    can('read', 'Child', {
+      partnershipId,
+      breakGlassGrants: { some: { userId: viewer.userId, expiresAt: { gt: now } } },
+    });
+  }
 
   // Field level: statuses only for those who read records. Last, so that no record-level rule
   // above (break-glass included) can open the field: CASL lets later rules win.

@@ -7,12 +7,13 @@
 //     organisation's record readers (the chronology 'share' rule, used as is by the mutation).
 //   - A whole child's record is restricted by the information-governance lead, or by children's
 //     social care's team managers and heads of service.
+//   - People are looked up by name, to be named on a restriction, by whoever may restrict.
 //   - A restriction is listed to its members and the IG lead, and lifted by a member who could
 //     have created it (the mutation adds "could have created it" from the two rules above).
 //   - The glass may be broken by the BREAK_GLASS roles on any child of the partnership: the point
 //     is to reach a record they cannot otherwise see. Grants are listed and reviewed by the IG lead.
 import type { RuleContext } from '../access/ability.ts';
-import { BREAK_GLASS, CHILD_RESTRICTORS, hasAny } from '../access/roleGroups.ts';
+import { BREAK_GLASS, CHILD_RESTRICTORS, RECORD_READERS, hasAny } from '../access/roleGroups.ts';
 import { restrictionExcluding } from '../chronology/chronology.rules.ts';
 
 export function defineRestrictionRules({ can, cannot, viewer }: RuleContext) {
@@ -27,6 +28,13 @@ export function defineRestrictionRules({ can, cannot, viewer }: RuleContext) {
     cannot('restrict', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
   } else {
     cannot('restrict', 'Child');
+  }
+
+  // Whoever may restrict something (an entry: its organisation's record readers; a child: the IG
+  // lead or social care's managers, who are record readers too) may look up the partnership's
+  // active people by name, to name them on it.
+  if (isIgLead || hasAny(viewer.roles, RECORD_READERS[viewer.agencyType])) {
+    can('name', 'User', { partnershipId, active: true });
   }
 
   can('read', 'Restriction', { partnershipId, members: { some: { userId: viewer.userId } } });

@@ -25,6 +25,14 @@ import { People } from '../admin/People.tsx';
 import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { Home } from '../home/Home.tsx';
+import { EmergencyAccess } from '../governance/EmergencyAccess.tsx';
+import { EmergencyAccessList } from '../governance/EmergencyAccessList.tsx';
+import { GovernancePeople } from '../governance/GovernancePeople.tsx';
+import { InformationGovernance } from '../governance/InformationGovernance.tsx';
+import { LiftRestriction } from '../governance/LiftRestriction.tsx';
+import { PersonAccessLog } from '../governance/PersonAccessLog.tsx';
+import { RestrictRecord } from '../governance/RestrictRecord.tsx';
+import { ReviewGrant } from '../governance/ReviewGrant.tsx';
 import { AnswerRequest } from '../requests/AnswerRequest.tsx';
 import { InformationRequestPage } from '../requests/InformationRequestPage.tsx';
 import { RequestInformation } from '../requests/RequestInformation.tsx';
@@ -52,7 +60,16 @@ export function App() {
               <Route path="notifications" element={<NotificationsPage />} />
               <Route path="notifications/preferences" element={<NotificationPreferences />} />
               <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
-              <Route path="children/:childId" element={<Permitted when={can.findChildren}><ChildPage /></Permitted>} />
+              {/* The IG lead's child page is the access log (ChildWithheld): they read no record. */}
+              <Route path="children/:childId" element={<Permitted when={(v) => can.findChildren(v) || can.governInformation(v)}><ChildPage /></Permitted>} />
+              <Route path="children/:childId/emergency-access" element={<Permitted when={can.breakGlass}><EmergencyAccess /></Permitted>} />
+              <Route path="children/:childId/restrictions/new" element={<Permitted when={can.restrict}><RestrictRecord /></Permitted>} />
+              <Route path="children/:childId/restrictions/:restrictionId/lift" element={<Permitted when={can.restrict}><LiftRestriction /></Permitted>} />
+              <Route path="information-governance" element={<Permitted when={can.governInformation}><InformationGovernance /></Permitted>} />
+              <Route path="information-governance/emergency-access" element={<Permitted when={can.governInformation}><EmergencyAccessList /></Permitted>} />
+              <Route path="information-governance/emergency-access/:grantId" element={<Permitted when={can.governInformation}><ReviewGrant /></Permitted>} />
+              <Route path="information-governance/people" element={<Permitted when={can.governInformation}><GovernancePeople /></Permitted>} />
+              <Route path="information-governance/people/:userId" element={<Permitted when={can.governInformation}><PersonAccessLog /></Permitted>} />
               <Route path="children/:childId/concerns/new" element={<Permitted when={can.raiseConcern}><FlagConcern /></Permitted>} />
               <Route path="children/:childId/disagreements/new" element={<Permitted when={can.raiseDisagreement}><RaiseDisagreement /></Permitted>} />
               <Route path="children/:childId/information-requests/new" element={<Permitted when={can.requestInformation}><RequestInformation /></Permitted>} />

@@ -17,6 +17,11 @@ const RECORD_READERS: Record<AgencyType, readonly Role[]> = {
 };
 const CONCERN_RAISERS: readonly Role[] = [...Object.values(RECORD_READERS).flat(), 'SCHOOL_STAFF'];
 const FRONT_DOOR_DECIDERS: readonly Role[] = ['SOCIAL_WORKER', 'MASH_WORKER', 'TEAM_MANAGER', 'MASH_MANAGER', 'HEAD_OF_SERVICE'];
+const BREAK_GLASS: readonly Role[] = [
+  'DSL', 'DETECTIVE_SERGEANT', 'DETECTIVE_INSPECTOR', 'NAMED_NURSE', 'NAMED_DOCTOR', 'DESIGNATED_NURSE',
+  'DESIGNATED_DOCTOR', 'TEAM_MANAGER', 'MASH_MANAGER', 'HEAD_OF_SERVICE',
+];
+const CHILD_RESTRICTORS: readonly Role[] = ['TEAM_MANAGER', 'HEAD_OF_SERVICE'];
 
 const hasAny = (viewer: Viewer, roles: readonly Role[]) => viewer.roles.some((r) => roles.includes(r));
 
@@ -42,4 +47,12 @@ export const can = {
   administer: (v: Viewer) => v.roles.includes('PARTNERSHIP_ADMIN'),
   /** Asked agencies answer through their record readers. */
   answerRequests: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
+  /** Access logs, emergency-access reviews, restrictions on any child: the IG lead (restrictions.rules.ts, audit.rules.ts). */
+  governInformation: (v: Viewer) => v.roles.includes('IG_LEAD'),
+  /** Emergency access to a restricted record (BREAK_GLASS in roleGroups.ts). */
+  breakGlass: (v: Viewer) => hasAny(v, BREAK_GLASS),
+  /** An entry: its organisation's record readers; a whole record: the IG lead or social care's managers. */
+  restrictEntries: (v: Viewer) => hasAny(v, RECORD_READERS[v.organisation.agencyType]),
+  restrictWholeRecord: (v: Viewer) => v.roles.includes('IG_LEAD') || (v.organisation.agencyType === 'SOCIAL_CARE' && hasAny(v, CHILD_RESTRICTORS)),
+  restrict: (v: Viewer) => can.restrictEntries(v) || can.restrictWholeRecord(v),
 };

@@ -3,11 +3,12 @@
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { formatDate, humanise, STATUS_LABELS } from '../app/format.ts';
-import { NotFound } from '../app/guards.tsx';
 import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
 import { ButtonLink, Loading, ProblemBanner, SummaryList, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
+import { ChildNotices, ChildRestrictions } from '../governance/ChildGovernance.tsx';
+import { ChildWithheld } from '../governance/ChildWithheld.tsx';
 import { ChildQuery } from './children.graphql.ts';
 import { Chronology } from './Chronology.tsx';
 
@@ -18,11 +19,13 @@ export function ChildPage() {
   if (fetching && !data) return <Loading />;
   if (error && !data) return <ProblemBanner message="This child’s record could not be loaded. Try again." />;
   const child = data?.child;
-  if (!child) return <NotFound what="Child" />;
+  // Not given the record: restricted from this viewer, the IG lead's view, or not found.
+  if (!child) return <ChildWithheld childId={childId} />;
 
   const current = child.statuses?.filter((s) => s.current) ?? [];
   return (
     <Page title={`${child.givenName} ${child.familyName}`} caption="Child">
+      <ChildNotices childId={child.id} />
       <p className="govuk-body">
         {child.statuses === null ? null : current.length === 0
           ? <Tag colour="grey">No current plan or status</Tag>
@@ -47,6 +50,7 @@ export function ChildPage() {
         {can.sendEncompass(viewer) && <ButtonLink to={`/children/${child.id}/encompass/new`} secondary>Send an Operation Encompass notification</ButtonLink>}
         {can.requestInformation(viewer) && <ButtonLink to={`/children/${child.id}/information-requests/new`} secondary>Request information</ButtonLink>}
       </div>
+      <ChildRestrictions childId={child.id} />
       <Chronology childId={child.id} />
     </Page>
   );

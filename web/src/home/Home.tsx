@@ -8,6 +8,7 @@ import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
 import { ButtonLink, Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
+import { GrantsAwaitingReview } from '../governance/GrantsTable.tsx';
 import { NotificationFeed } from '../notifications/NotificationFeed.tsx';
 import { useReloadAfterReconnecting } from '../notifications/live.tsx';
 import { HomeQuery } from './home.graphql.ts';
@@ -36,7 +37,8 @@ export function Home() {
       {can.findChildren(viewer) && <ButtonLink to="/children" secondary>Find a child</ButtonLink>}
       {fetching && !data && <Loading />}
       {error && !data && <ProblemBanner message="Your tasks could not be loaded. Try again." />}
-      {data && nothing && <p className="govuk-body">Nothing needs you right now.</p>}
+      {data && nothing && !can.governInformation(viewer) && <p className="govuk-body">Nothing needs you right now.</p>}
+      <GrantsAwaitingReview />
       <Table
         id="disagreements"
         caption="Disagreements at a stage where you act"

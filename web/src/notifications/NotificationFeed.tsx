@@ -17,6 +17,8 @@ const RECORD_PAGES: Record<string, (id: string) => string> = {
   InformationRequest: (id) => `/information-requests/request/${id}`,
   // A school's notifications are read on one page, newest first.
   EncompassNotification: () => '/encompass',
+  // Only the IG lead is told of emergency access: its review page.
+  BreakGlassGrant: (id) => `/information-governance/emergency-access/${id}`,
 };
 
 export const recordPage = (n: Pick<FeedItem, 'subjectType' | 'subjectId'>) => RECORD_PAGES[n.subjectType]?.(n.subjectId) ?? null;

@@ -1,0 +1,28 @@
+// Finding the people to name on a restriction: the partnership's active people whose name
+// contains what was typed, for those who may restrict something (empty for everyone else). A
+// name, a job title and an organisation only: enough to pick the right colleague.
+import { abilityOf } from '../access/ability.ts';
+import { accessibleWhere } from '../access/casl.ts';
+import { builder } from '../builder.ts';
+import '../admin/user.type.ts';
+
+/** Fewer letters than this find nobody: the list is for picking, not for browsing. */
+const MIN_LETTERS = 2;
+
+builder.queryField('restrictionPeople', (t) =>
+  t.prismaField({
+    type: ['User'],
+    description: 'Active people of your partnership whose name contains `name` (at least 2 letters), to name on a restriction. Empty unless you may restrict records.',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const name = args.name.trim();
+      if (name.length < MIN_LETTERS) return [];
+      return ctx.db.user.findMany({
+        ...query,
+        where: { AND: [accessibleWhere(abilityOf(ctx), 'name', 'User'), { displayName: { contains: name, mode: 'insensitive' } }] },
+        orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+        take: 20,
+      });
+    },
+  }),
+);
