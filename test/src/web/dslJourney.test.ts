@@ -1,9 +1,11 @@
 // A school DSL's everyday journey in a real env.browser, and social care's side of it: find a child,
-// read the record, flag a concern and refer it; the front door decides; the DSL disagrees; a
-// manager resolves it. Every screen is checked with axe-core in its empty, filled and error states.
+// read the record, flag a concern and refer it; the front door decides; the DSL disagrees; the clock
+// moves the disagreement up to stage 2 when stage 1 runs out; a manager resolves it. Every
+// screen is checked with axe-core in its empty, filled and error states.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FRONT_DOOR, OAK, TEAM_MANAGER, globalId } from '../access/fixtures.ts';
+import { sweepDeadlines } from '@wraparound/schema';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 
 const env = browserAppForFile();
@@ -174,15 +176,23 @@ describe('the DSL disagrees and a manager resolves it', () => {
     await capture(dsl, 'disagreement');
   });
 
-  it('escalates it to stage 2', async () => {
+  it('is moved up to stage 2 by the clock when stage 1 runs out (escalating by hand asks why first)', async () => {
+    // By hand, the form asks why before anything moves.
     await dsl.getByRole('button', { name: 'Escalate' }).click();
-    await expect.poll(() => dsl.locator('#escalate-title ~ .govuk-error-summary, .govuk-error-summary').first().textContent()).toContain('Enter why you are escalating');
+    await expect.poll(() => dsl.locator('.govuk-error-summary').first().textContent()).toContain('Enter why you are escalating');
     await capture(dsl, 'disagreement-escalate-errors');
-    await dsl.getByLabel('Why are you escalating?').fill('The social worker and I could not agree.');
-    await dsl.getByRole('button', { name: 'Escalate' }).click();
+
+    // Nobody escalates: stage 1's time runs out and the deadline sweep (the job queue's safety net,
+    // run here at the moment the escalation falls due) moves it up.
+    const disagreement = await env.app.db.disagreement.findFirstOrThrow({ where: { childId: child.id }, orderBy: { createdAt: 'desc' } });
+    const stage1 = await env.app.db.disagreementStage.findFirstOrThrow({ where: { disagreementId: disagreement.id, position: 1 } });
+    const escalation = await env.app.db.deadline.findFirstOrThrow({ where: { kind: 'STAGE_ESCALATION', subjectId: stage1.id } });
+    await sweepDeadlines(env.app.db, new Date(escalation.dueAt.getTime() + 1000));
+
+    await dsl.reload();
     await expect.poll(() => dsl.locator('.app-timeline').textContent(), { timeout: 10_000 }).toContain('Stage 2');
-    // Stage 1 says who moved it on, and why.
-    expect(await dsl.locator('.app-timeline__item').first().textContent()).toMatch(/Escalated by .+, Oakfield Primary School on .+: The social worker and I could not agree\./);
+    // Stage 1 says how it ended: moved up by the clock, not by a person.
+    expect(await dsl.locator('.app-timeline__item').first().textContent()).toContain('Moved up when its time ran out');
     await capture(dsl, 'disagreement-escalated');
   });
 
