@@ -3,6 +3,7 @@
 // (scripts/persistedManifest.ts writes their hashes into dist/persisted-operations.json).
 import { persistedExchange } from '@urql/exchange-persisted';
 import { Client, fetchExchange, mapExchange, type CombinedError } from 'urql';
+import { inFlightExchange } from './inFlightExchange.ts';
 
 /** Set by the API on every refusal for want of a session (none, or one that has ended). */
 export function signedOutMessage(error: CombinedError | undefined): string | null {
@@ -35,6 +36,8 @@ export function createClient(onSignedOut: (message: string) => void) {
         },
       }),
       persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, enableForSubscriptions: true, preferGetForPersistedQueries: false }),
+      // Without it a query already on its way is sent again (and audited again) for the same visit.
+      inFlightExchange,
       fetchExchange,
     ],
   });
