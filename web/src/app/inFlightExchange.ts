@@ -1,10 +1,13 @@
-// One fetch per query per visit. With no cache and requestPolicy 'network-only', @urql/core 6 puts a
-// query on the wire each time a subscriber starts on it, and forgets it is already on its way as soon
-// as the old result is marked stale. useQuery subscribes twice per mount (once while rendering, to read
-// a result synchronously, once in its effect), and a screen opened from one running the same query
-// (same document, same variables) starts while the old screen's subscription is closing: its teardown
-// aborts the fetch in flight (after the server has read, and audited, it) and the next start sends it
-// again. The same visit thus fetched, and logged, a read up to three times.
+// One fetch per query per visit. With requestPolicy 'network-only', @urql/core 6 dispatches a query
+// each time a subscriber starts on it unless its key is in the client's set of dispatched operations,
+// and it drops the key from that set on any result, including the old answer it re-emits as stale
+// when the query is dispatched again. useQuery starts a subscriber while rendering (to read a result
+// synchronously, then unsubscribes) and another in its effect. A screen opened from one running the
+// same query (same document, same variables) renders while the old screen still holds the query:
+// the render's start dispatches a fetch and the old answer re-emitted as stale clears the key; the
+// old screen then closes, its teardown aborts that fetch (after the server has read, and audited,
+// it) and the effect's start sends it again. The same visit fetched, and logged, a read up to three
+// times (once per render and once in the effect).
 //
 // This exchange sends a query only when the same query is not already on its way: a repeat waits for
 // that fetch's answer (the client hands it to every subscriber of the query). A teardown of a query in
