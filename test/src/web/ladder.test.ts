@@ -2,7 +2,8 @@
 // refuses, is shown why, fixes it, sees when the stage would be due if it started now, and saves a
 // new version; a DSL is neither offered the editor nor shown it. The administrator adds a stage,
 // is told what it still needs, names it, gives it a limit and who acts on each side, removes another
-// stage, and the saved version reads back the same after a reload and through the API.
+// stage, changes the urgent path's hours, and the saved version reads back the same after a reload
+// and through the API.
 
 import { describe, expect, it } from 'vitest';
 import { OAK } from '../access/fixtures.ts';
@@ -79,16 +80,22 @@ describe('the ladder editor', () => {
     await page.keyboard.press('Space');
     expect(await side("Who acts on the raiser's side", 5).getByLabel('Deputy designated safeguarding lead', { exact: true }).isChecked()).toBe(true);
 
-    // A name another stage already has: the server refuses it, at the new stage's name.
+    // A name another stage already has, and more urgent hours than a stage may have: the server
+    // refuses both, each at its own field.
+    expect(await page.getByLabel('An urgent disagreement may start at any stage').isChecked()).toBe(true);
+    await page.getByLabel('Hours each stage of an urgent disagreement has').fill('100');
     await page.getByLabel('Stage 5 name').fill('Manager to manager');
     await page.getByLabel('Stage 5 time limit').fill('16');
     await page.getByLabel('Stage 5 counted in').selectOption('WORKING_HOURS');
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await expect.poll(() => summary.textContent()).toContain('Stage 5: Another stage is already called "Manager to manager"');
-    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#stages.4.label']);
+    expect(await summary.textContent()).toContain('An urgent stage has between 1 and 72 hours');
+    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort()))
+      .toEqual(['#stages.4.label', '#urgentLimitHours']);
     await capture(page, 'ladder-new-stage-duplicate');
 
     await page.getByLabel('Stage 5 name').fill('Independent chair review');
+    await page.getByLabel('Hours each stage of an urgent disagreement has').fill('6');
     await expect.poll(() => page.locator('[data-preview="5"]').textContent()).toMatch(/If it started now, stage 5 would be due by \d+ \w+ \d{4}/);
     const raiser5 = side("Who acts on the raiser's side", 5);
     await raiser5.getByLabel('Deputy designated safeguarding lead', { exact: true }).uncheck();
@@ -132,6 +139,7 @@ describe('the ladder editor', () => {
     expect(await page.getByLabel('Stage 4 name').inputValue()).toBe('Independent chair review');
     expect(await page.getByLabel('Stage 4 time limit').inputValue()).toBe('16');
     expect(await page.getByLabel('Stage 4 counted in').inputValue()).toBe('WORKING_HOURS');
+    expect(await page.getByLabel('Hours each stage of an urgent disagreement has').inputValue()).toBe('6');
     expect(await page.locator('summary', { hasText: "Who acts on the raiser's side at stage 4:" }).textContent())
       .toContain(': Head of service, Designated nurse');
     expect(await page.locator('summary', { hasText: 'Who acts for the partnership at stage 4:' }).textContent()).toContain(': Independent scrutineer');
@@ -144,7 +152,7 @@ describe('the ladder editor', () => {
     // And through the API: the stages and roles chosen, the new stage final in place of the old one.
     const api = await signInToApi(env.app, ADMIN);
     const ladder = (await api.request(LADDER)).data.escalationLadder;
-    expect(ladder.version).toBe(before + 1);
+    expect(ladder).toMatchObject({ version: before + 1, urgentPathEnabled: true, urgentLimitHours: 6 });
     const sorted = (roles: string[]) => [...roles].sort();
     expect(ladder.stages.map((s: { label: string }) => s.label))
       .toEqual(['Practitioner to practitioner', 'Manager to manager', 'Safeguarding partnership', 'Independent chair review']);

@@ -93,7 +93,7 @@ function SideRoles({ name, label, options, value, onChange, error }: {
 }
 
 function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladder): void }) {
-  const form = useForm({ stages: draftsOf(ladder) });
+  const form = useForm({ stages: draftsOf(ladder), urgentPathEnabled: ladder.urgentPathEnabled, urgentLimitHours: String(ladder.urgentLimitHours) });
   const { values, errors } = form;
   const [, save] = useMutation(LadderSaveMutation);
   const setStage = (index: number, change: Partial<Draft>) =>
@@ -140,11 +140,16 @@ function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladde
           problems[`stages.${i}.raiserRoles`] = `Choose who acts at stage ${i + 1}: at least one role on the raiser's side, the other agency's side or the partnership's`;
         }
       });
+      if (v.urgentPathEnabled && wholeNumber(v.urgentLimitHours) === null) {
+        problems.urgentLimitHours = 'Enter the hours each stage of an urgent disagreement has, as a whole number, for example 4';
+      }
       return problems;
     },
     async (v) => {
       const input: Input = {
-        name: ladder.name, urgentPathEnabled: ladder.urgentPathEnabled, urgentLimitHours: ladder.urgentLimitHours,
+        name: ladder.name, urgentPathEnabled: v.urgentPathEnabled,
+        // With the urgent path off the hours are kept as loaded unless a valid number was typed.
+        urgentLimitHours: wholeNumber(v.urgentLimitHours) ?? ladder.urgentLimitHours,
         reasonCategories: ladder.reasonCategories.map((c) => ({ code: c.code, label: c.label, excluded: c.excluded, redirectTo: c.redirectTo ?? null })),
         stages: v.stages.map(({ key: _key, ...s }) => ({ ...s, label: s.label.trim(), limitAmount: wholeNumber(s.limitAmount)! })),
       };
@@ -195,6 +200,14 @@ function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladde
           <button type="button" className="govuk-button govuk-button--secondary" onClick={addStage}>Add a stage at the end</button>
         )}
       </div>
+      <h2 className="govuk-heading-m">Urgent disagreements</h2>
+      <Checkboxes name="urgentPathEnabled" label="The urgent path" hint="For a child at immediate risk: the disagreement may start at any stage, with a reason, on an hours clock."
+        options={[{ value: 'yes', label: 'An urgent disagreement may start at any stage' }]} value={values.urgentPathEnabled ? ['yes'] : []}
+        onChange={(chosen) => form.set('urgentPathEnabled', chosen.includes('yes'))} error={errors.urgentPathEnabled}
+        conditional={{ yes: (
+          <TextInput name="urgentLimitHours" label="Hours each stage of an urgent disagreement has" hint="Around the clock, 1 to 72" width={5}
+            inputMode="numeric" value={values.urgentLimitHours} onChange={(hours) => form.set('urgentLimitHours', hours)} error={errors.urgentLimitHours} />
+        ) }} />
       <Submit busy={form.busy}>Save as a new version</Submit>
     </form>
   );
