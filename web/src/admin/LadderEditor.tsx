@@ -1,7 +1,7 @@
 // The escalation ladder for resolving professional differences: its stages, how long each has and
 // who acts at each. Saving makes a new version; disagreements already open stay on theirs.
 // Administrator only. Everything this screen does not edit is sent back exactly as loaded.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { formatDateTime } from '../app/format.ts';
 import type { Viewer } from '../auth/session.graphql.ts';
@@ -10,28 +10,35 @@ import { Loading, NotificationBanner, ProblemBanner, Table } from '../components
 import { Page } from '../components/Page.tsx';
 import type { VariablesOf } from '../graphql.ts';
 import { CLOCKS, limitWords, wholeNumber, type Clock } from './clocks.ts';
-import { ROLE_LABELS } from './roles.ts';
+import { AGENCY_ACTOR_ROLES, PARTNERSHIP_ACTOR_ROLES, ROLE_LABELS } from './roles.ts';
 import { LadderPreviewQuery, LadderQuery, LadderSaveMutation, ladderOf, type Ladder } from './ladder.graphql.ts';
 
 type Input = VariablesOf<typeof LadderSaveMutation>['input'];
 type StageInput = Input['stages'][number];
 type Role = Viewer['roles'][number];
-/** A stage as the form holds it: the limit as typed. */
-type Draft = Omit<StageInput, 'limitAmount'> & { limitAmount: string };
+/** A stage as the form holds it: the limit as typed, and a key that stays with it when others are removed. */
+type Draft = Omit<StageInput, 'limitAmount'> & { limitAmount: string; key: number };
 
+/** The most stages a ladder may have (the API's MAX_STAGES). */
+const MAX_STAGES = 8;
+/** The grace, in working days, before a stage that is no longer final moves up by itself (DOMAIN.md's default). */
+const DEFAULT_GRACE_WORKING_DAYS = 1;
+
+const optionsOf = (roles: readonly Role[]) => roles.map((value) => ({ value, label: ROLE_LABELS[value] }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+// Each side offers only the roles the API lets act on it.
 const SIDES = [
-  { key: 'raiserRoles', label: "Who acts on the raiser's side" },
-  { key: 'responderRoles', label: "Who acts on the other agency's side" },
-  { key: 'partnershipRoles', label: 'Who acts for the partnership' },
+  { key: 'raiserRoles', label: "Who acts on the raiser's side", options: optionsOf(AGENCY_ACTOR_ROLES) },
+  { key: 'responderRoles', label: "Who acts on the other agency's side", options: optionsOf(AGENCY_ACTOR_ROLES) },
+  { key: 'partnershipRoles', label: 'Who acts for the partnership', options: optionsOf(PARTNERSHIP_ACTOR_ROLES) },
 ] as const;
-const ROLE_OPTIONS = (Object.entries(ROLE_LABELS) as Array<[Role, string]>)
-  .sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label }));
+let nextKey = 0;
 
 const rolesWords = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ') || 'Nobody';
 
 function draftsOf(ladder: Ladder): Draft[] {
   return ladder.stages.map((s) => ({
-    label: s.label, description: s.description ?? null, limitAmount: String(s.limitAmount), limitClock: s.limitClock,
+    key: nextKey++, label: s.label, description: s.description ?? null, limitAmount: String(s.limitAmount), limitClock: s.limitClock,
     raiserRoles: [...s.raiserRoles], responderRoles: [...s.responderRoles], partnershipRoles: [...s.partnershipRoles],
     reminderPercents: [...s.reminderPercents], notifyNextOnExpiry: s.notifyNextOnExpiry, notifyPartnershipOnEntry: s.notifyPartnershipOnEntry,
     escalateAfterGraceWorkingDays: s.escalateAfterGraceWorkingDays ?? null, alertLeadPartnersOnExpiry: s.alertLeadPartnersOnExpiry,
@@ -67,28 +74,60 @@ function StagePreview({ position, amount, clock }: { position: number; amount: n
   return <div className="govuk-inset-text" aria-live="polite" data-preview={position}>{text}</div>;
 }
 
+/** Who acts on one side of a stage, folded away under a summary of them. It opens to show a problem and
+ * then stays as the administrator leaves it, so fixing another field does not fold it away again. */
+function SideRoles({ name, label, options, value, onChange, error }: {
+  name: string; label: string; options: ReadonlyArray<{ value: Role; label: string }>; value: readonly Role[]; onChange(roles: Role[]): void; error?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="govuk-details" open={open || Boolean(error)} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{label}: {rolesWords(value)}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <Checkboxes name={name} label={label} options={options} value={value} onChange={(roles) => onChange(roles as Role[])} error={error} />
+      </div>
+    </details>
+  );
+}
+
 function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladder): void }) {
-  const form = useForm({ stages: draftsOf(ladder) });
+  const form = useForm({ stages: draftsOf(ladder), urgentPathEnabled: ladder.urgentPathEnabled, urgentLimitHours: String(ladder.urgentLimitHours) });
   const { values, errors } = form;
   const [, save] = useMutation(LadderSaveMutation);
   const setStage = (index: number, change: Partial<Draft>) =>
     form.set('stages', values.stages.map((s, i) => (i === index ? { ...s, ...change } : s)));
 
+  // After adding or removing a stage, focus goes to the name of the stage now in that place, not lost.
+  const [focusStage, setFocusStage] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusStage === null) return;
+    document.getElementById(`stages.${focusStage}.label`)?.focus();
+    setFocusStage(null);
+  }, [focusStage]);
+
   const addStage = () => {
-    const stages = values.stages.map((s, i) => (i === values.stages.length - 1 ? { ...s, alertLeadPartnersOnExpiry: false } : s));
     const wasFinal = values.stages[values.stages.length - 1];
+    // The old final stage now has one above it: it moves up after the usual grace, and no longer alerts the lead partners.
+    const stages = values.stages.map((s, i) => (i === values.stages.length - 1
+      ? { ...s, alertLeadPartnersOnExpiry: false, escalateAfterGraceWorkingDays: s.escalateAfterGraceWorkingDays ?? DEFAULT_GRACE_WORKING_DAYS } : s));
     form.set('stages', [...stages, {
-      label: '', description: null, limitAmount: '', limitClock: 'WORKING_DAYS', raiserRoles: [], responderRoles: [], partnershipRoles: [],
+      key: nextKey++, label: '', description: null, limitAmount: '', limitClock: 'WORKING_DAYS', raiserRoles: [], responderRoles: [], partnershipRoles: [],
       reminderPercents: [50, 80], notifyNextOnExpiry: true, notifyPartnershipOnEntry: false, escalateAfterGraceWorkingDays: null,
       alertLeadPartnersOnExpiry: wasFinal?.alertLeadPartnersOnExpiry ?? false,
     }]);
+    setFocusStage(values.stages.length);
   };
-  const removeStage = () => {
-    const removed = values.stages[values.stages.length - 1]!;
-    const stages = values.stages.slice(0, -1);
-    // The stage that is now last is the final one: it alerts if the removed one did, and never moves up by itself.
-    form.set('stages', stages.map((s, i) => (i === stages.length - 1
-      ? { ...s, alertLeadPartnersOnExpiry: removed.alertLeadPartnersOnExpiry, escalateAfterGraceWorkingDays: null } : s)));
+  const removeStage = (index: number) => {
+    const wasFinal = values.stages[values.stages.length - 1]!;
+    const stages = values.stages.filter((_, i) => i !== index);
+    // The stage that is now last is the final one: it alerts if the old final one did, and never moves up by itself.
+    const last = stages.length - 1;
+    form.set('stages', stages.map((s, i) => (i === last
+      ? { ...s, alertLeadPartnersOnExpiry: wasFinal.alertLeadPartnersOnExpiry, escalateAfterGraceWorkingDays: null } : s)));
+    form.fail({}); // the messages were for stages by position, which have moved
+    setFocusStage(Math.min(index, last));
   };
 
   const onSubmit = form.submit(
@@ -97,14 +136,22 @@ function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladde
       v.stages.forEach((s, i) => {
         if (!s.label.trim()) problems[`stages.${i}.label`] = `Enter a name for stage ${i + 1}`;
         if (wholeNumber(s.limitAmount) === null) problems[`stages.${i}.limitAmount`] = `Enter stage ${i + 1}'s time limit as a whole number, for example 5`;
+        if (!s.raiserRoles?.length && !s.responderRoles?.length && !s.partnershipRoles?.length) {
+          problems[`stages.${i}.raiserRoles`] = `Choose who acts at stage ${i + 1}: at least one role on the raiser's side, the other agency's side or the partnership's`;
+        }
       });
+      if (v.urgentPathEnabled && wholeNumber(v.urgentLimitHours) === null) {
+        problems.urgentLimitHours = 'Enter the hours each stage of an urgent disagreement has, as a whole number, for example 4';
+      }
       return problems;
     },
     async (v) => {
       const input: Input = {
-        name: ladder.name, urgentPathEnabled: ladder.urgentPathEnabled, urgentLimitHours: ladder.urgentLimitHours,
+        name: ladder.name, urgentPathEnabled: v.urgentPathEnabled,
+        // With the urgent path off the hours are kept as loaded unless a valid number was typed.
+        urgentLimitHours: wholeNumber(v.urgentLimitHours) ?? ladder.urgentLimitHours,
         reasonCategories: ladder.reasonCategories.map((c) => ({ code: c.code, label: c.label, excluded: c.excluded, redirectTo: c.redirectTo ?? null })),
-        stages: v.stages.map((s) => ({ ...s, label: s.label.trim(), limitAmount: wholeNumber(s.limitAmount)! })),
+        stages: v.stages.map(({ key: _key, ...s }) => ({ ...s, label: s.label.trim(), limitAmount: wholeNumber(s.limitAmount)! })),
       };
       const answer = (await save({ input })).data?.escalationLadderSave;
       if (answer?.__typename === 'EscalationLadderSaveSuccess') onSaved(ladderOf(answer.ladder));
@@ -120,7 +167,7 @@ function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladde
       {values.stages.map((stage, i) => {
         const name = (field: string) => `stages.${i}.${field}`;
         return (
-          <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
+          <fieldset key={stage.key} className="govuk-fieldset govuk-!-margin-bottom-6">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Stage {i + 1}</legend>
             <TextInput name={name('label')} label={`Stage ${i + 1} name`} value={stage.label}
               onChange={(label) => setStage(i, { label })} error={errors[name('label')]} />
@@ -136,26 +183,31 @@ function LadderForm({ ladder, onSaved }: { ladder: Ladder; onSaved(ladder: Ladde
             </div>
             <StagePreview position={i + 1} amount={wholeNumber(stage.limitAmount)} clock={stage.limitClock} />
             {SIDES.map((side) => (
-              <details key={side.key} className="govuk-details" open={Boolean(errors[name(side.key)])}>
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">{side.label} at stage {i + 1}: {rolesWords(stage[side.key] ?? [])}</span>
-                </summary>
-                <div className="govuk-details__text">
-                  <Checkboxes name={name(side.key)} label={`${side.label} at stage ${i + 1}`} options={ROLE_OPTIONS} value={stage[side.key] ?? []}
-                    onChange={(roles) => setStage(i, { [side.key]: roles as Role[] })} error={errors[name(side.key)]} />
-                </div>
-              </details>
+              <SideRoles key={side.key} name={name(side.key)} label={`${side.label} at stage ${i + 1}`} options={side.options}
+                value={stage[side.key] ?? []} onChange={(roles) => setStage(i, { [side.key]: roles })} error={errors[name(side.key)]} />
             ))}
+            {values.stages.length > 1 && (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => removeStage(i)}>
+                Remove stage {i + 1}{stage.label.trim() && <span className="govuk-visually-hidden">{stage.label.trim()}</span>}
+              </button>
+            )}
           </fieldset>
         );
       })}
       {errors.stages && <p className="govuk-error-message" id="stages">{errors.stages}</p>}
       <div className="govuk-button-group">
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={addStage}>Add a stage at the end</button>
-        {values.stages.length > 1 && (
-          <button type="button" className="govuk-button govuk-button--warning" onClick={removeStage}>Remove stage {values.stages.length}</button>
+        {values.stages.length < MAX_STAGES && (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={addStage}>Add a stage at the end</button>
         )}
       </div>
+      <h2 className="govuk-heading-m">Urgent disagreements</h2>
+      <Checkboxes name="urgentPathEnabled" label="The urgent path" hint="For a child at immediate risk: the disagreement may start at any stage, with a reason, on an hours clock."
+        options={[{ value: 'yes', label: 'An urgent disagreement may start at any stage' }]} value={values.urgentPathEnabled ? ['yes'] : []}
+        onChange={(chosen) => form.set('urgentPathEnabled', chosen.includes('yes'))} error={errors.urgentPathEnabled}
+        conditional={{ yes: (
+          <TextInput name="urgentLimitHours" label="Hours each stage of an urgent disagreement has" hint="Around the clock, 1 to 72" width={5}
+            inputMode="numeric" value={values.urgentLimitHours} onChange={(hours) => form.set('urgentLimitHours', hours)} error={errors.urgentLimitHours} />
+        ) }} />
       <Submit busy={form.busy}>Save as a new version</Submit>
     </form>
   );

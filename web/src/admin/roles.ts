@@ -28,3 +28,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   POLICE_OFFICER: 'Police officer', SCHOOL_NURSE: 'School nurse', SCHOOL_STAFF: 'School staff', SOCIAL_WORKER: 'Social worker',
   TEAM_MANAGER: 'Team manager', TRUST_SAFEGUARDING_LEAD: 'Trust safeguarding lead',
 };
+
+/** Who may act for an agency on the ladder (the raiser's or the other's): its practitioners and managers. */
+export const AGENCY_ACTOR_ROLES: readonly Role[] = (['SCHOOL', 'POLICE', 'HEALTH', 'SOCIAL_CARE', 'EARLY_HELP'] as const)
+  .flatMap((agency) => ROLES_BY_AGENCY[agency]);
+/** Who may act for the partnership on the ladder: its own officers. */
+export const PARTNERSHIP_ACTOR_ROLES: readonly Role[] = ROLES_BY_AGENCY.PARTNERSHIP;

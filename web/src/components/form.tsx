@@ -227,7 +227,7 @@ export function Radios(props: FieldProps & { options: readonly Option[]; value: 
   return <Choices {...rest} kind="radio" checked={(v) => v === value} onToggle={onChange} />;
 }
 
-export function Checkboxes(props: FieldProps & { options: readonly Option[]; value: readonly string[]; onChange(value: string[]): void }) {
+export function Checkboxes(props: FieldProps & { options: readonly Option[]; value: readonly string[]; onChange(value: string[]): void; conditional?: Record<string, ReactNode> }) {
   const { value, onChange, ...rest } = props;
   return (
     <Choices {...rest} kind="checkbox" checked={(v) => value.includes(v)}
