@@ -16,6 +16,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // Every query plan the cache gives is checked against the compiler's own (prisma/src/planCache.ts).
+    env: { PRISMA_PLAN_CACHE: 'verify' },
     hookTimeout: 120_000,
     // CI asks for a JSON report too (.ci/run prints its totals as the closing line).
     reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SESSION_OPTIONS } from '@wraparound/prisma';
+import { planCacheStats, SESSION_OPTIONS } from '@wraparound/prisma';
 import pg from 'pg';
 import { numberArg, parseArgs } from './args.ts';
 import { DEFAULT_OPTIONS } from './generate/index.ts';
@@ -99,6 +99,8 @@ try {
     }
     process.stderr.write(`${scenario.name}: wall ${round(wall)} ms, SQL ${round(sql)} ms, CPU ${cpuMs} ms\n`);
   }
+  const cache = planCacheStats;
+  lines.push(`Query plans (prisma/src/planCache.ts): ${cache.hits} reused, ${cache.misses} compiled for a new shape, ${cache.uncacheable} compiled each time (shapes not cached).`, '');
   const file = fileURLToPath(new URL(`../results/profile-scale-${scale}.md`, import.meta.url));
   writeFileSync(file, `${lines.join('\n')}\n`);
   process.stderr.write(`Written: ${file}\n`);
