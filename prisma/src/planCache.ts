@@ -8,16 +8,18 @@
 // 6.19, on the compiler's own placeholder mechanism:
 //
 // - the values of String and DateTime fields in filters (`where`, `cursor`, relation filters in
-//   the selection) and in a create's or update's `data` are replaced by `{ $type: 'Param' }`
-//   placeholders; the rest (model, action, field names, enums, nulls, booleans, numbers, take and
-//   skip, order, selection, `contains`-like patterns) is the shape, and the cache key;
-// - a shape is compiled once, with the placeholders, and each use gets that plan with its own
-//   values where the compiler put the placeholders (prisma's interpreter would take them as
-//   placeholder values, but 6.19's client gives us no way to pass them);
-// - the first use of each shape is also compiled the ordinary way and the two plans compared: a
-//   shape whose plans differ (the compiler treated a value as more than a parameter) is never
-//   cached. With PRISMA_PLAN_CACHE=verify (the tests)
-//   every use is compared, and a difference throws.
+//   the selection) and of String, DateTime and Json fields in a create's or update's `data` are
+//   replaced by `{ $type: 'Param' }` placeholders; the rest (model, action, field names, enums,
+//   nulls, booleans, numbers, take and skip, order, selection, `contains`-like patterns) is the
+//   shape, and the cache key. Raw SQL's shape is its text and its parameters' kinds;
+// - the second time a shape is seen (the first, in verify mode) it is compiled with the placeholders, and that plan, with the
+//   values put back where the compiler put the placeholders, is compared with the ordinary
+//   compilation: the same, and the shape's later uses get the plan with their own values without
+//   compiling (prisma's interpreter would take them as placeholder values, but 6.19's client gives
+//   no way to pass them); different (the compiler looked at a value, as an upsert does), and the
+//   shape is compiled every time, as without the cache;
+// - with PRISMA_PLAN_CACHE=verify (the tests) every reuse is compared with the ordinary
+//   compilation too, and a difference throws.
 //
 // PRISMA_PLAN_CACHE=off turns it off. Remove this file when the client is Prisma 7.4 or later.
 import { isDeepStrictEqual } from 'node:util';
@@ -155,6 +157,36 @@ export function parameterise(query: JsonObject): { shape: JsonObject; values: Js
   return { shape: { ...query, query: fieldQuery(query.query ?? null, fields, typeof query.action === 'string' ? query.action : null) }, values };
 }
 
+/**
+ * Raw SQL ($queryRaw): the plan is the SQL with its parameters and their types, which the compiler
+ * reads from the values. The shape is the SQL and each parameter's kind (string, 32-bit integer,
+ * boolean, null, date); a query with any other kind of value is not cached.
+ */
+export function parameteriseRaw(query: JsonObject): { shape: JsonObject; values: Json[] } {
+  const args = isObject(query.query) && isObject(query.query.arguments) ? query.query.arguments : null;
+  const parameters = args && typeof args.parameters === 'string' ? (JSON.parse(args.parameters) as Json) : null;
+  if (!args || !Array.isArray(parameters)) return { shape: query, values: [] };
+  const kinds = parameters.map(rawKind);
+  if (kinds.includes(null)) return { shape: query, values: [] };
+  const shape = { ...query, query: { ...query.query as JsonObject, arguments: { ...args, parameters: kinds as Json } } };
+  return { shape, values: parameters.map((p) => (isObject(p) ? p.prisma__value! : p)) };
+}
+
+function rawKind(value: Json): string | null {
+  if (value === null) return 'null';
+  if (typeof value === 'string' || typeof value === 'boolean') return typeof value;
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? 'int' : null;
+  if (isObject(value) && value.prisma__type === 'date' && typeof value.prisma__value === 'string') return 'date';
+  return null;
+}
+
+/** A raw query's plan with other values: its rawSql node's arguments replaced. */
+function rawTemplateOf(plan: Plan, count: number): Template | null {
+  const node = plan as { type?: unknown; args?: { type?: unknown; args?: unknown[] } };
+  if (node.type !== 'query' || node.args?.type !== 'rawSql' || node.args.args?.length !== count) return null;
+  return (values) => ({ ...node, args: { ...node.args, args: values } });
+}
+
 /** Makes a plan compiled with placeholders into the plan for given values. */
 type Template = (values: Json[]) => Plan;
 
@@ -203,9 +235,7 @@ function isObject(v: Json | undefined): v is JsonObject {
 export function cachedCompile(compiler: Compiler, original: (query: string) => Plan, text: string): Plan {
   if (mode === 'off') return original.call(compiler, text);
   const query = JSON.parse(text) as JsonObject;
-  // Raw SQL's plan carries its parameters' types, read from the values: compiled each time (cheaply).
-  if (typeof query.modelName !== 'string') return original.call(compiler, text);
-  const { shape, values } = parameterise(query);
+  const { shape, values } = typeof query.modelName === 'string' ? parameterise(query) : parameteriseRaw(query);
   const key = JSON.stringify(shape);
   let cache = caches.get(compiler);
   if (!cache) caches.set(compiler, (cache = new Map()));
@@ -233,12 +263,13 @@ export function cachedCompile(compiler: Compiler, original: (query: string) => P
   }
   let template: Template | null = null;
   try {
-    template = templateOf(original.call(compiler, key));
+    template = typeof query.modelName === 'string' ? templateOf(original.call(compiler, key)) : rawTemplateOf(direct, values.length);
   } catch {
     // The compiler refused a placeholder somewhere: this shape is compiled the ordinary way.
   }
+  // A plan that differs is no error: the compiler looked at a value (an upsert does) and the shape
+  // is compiled every time, as without the cache.
   const same = template !== null && isDeepStrictEqual(template(values), direct);
-  if (!same && mode === 'verify' && template !== null) throw new PlanCacheMismatch(key);
   remember(cache, key, same ? template : null);
   return direct;
 }
