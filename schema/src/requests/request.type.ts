@@ -8,6 +8,7 @@ import { OrganisationType } from '../admin/organisation.type.ts';
 import { builder } from '../builder.ts';
 import { ChildType } from '../children/child.type.ts';
 import { InformationRequestStatusEnum, RagEnum } from '../common/enums.ts';
+import { organisationById, requestSubjectOf } from '../common/loaders.ts';
 
 interface RequestSubject {
   givenName: string;
@@ -46,15 +47,11 @@ export const InformationRequestType = builder.prismaNode('InformationRequest', {
     }),
     requestingOrganisation: t.field({
       type: OrganisationType,
-      resolve: (r, _args, ctx) => ctx.db.organisation.findUniqueOrThrow({ where: { id: r.requestingOrganisationId } }),
+      resolve: (r, _args, ctx) => organisationById(ctx, r.requestingOrganisationId),
     }),
     subject: t.field({
       type: RequestSubjectType,
-      resolve: (r, _args, ctx) =>
-        ctx.db.child.findUniqueOrThrow({
-          where: { id: r.childId },
-          select: { givenName: true, familyName: true, dateOfBirth: true, nhsNumber: true },
-        }),
+      resolve: (r, _args, ctx) => requestSubjectOf(ctx, r.childId),
     }),
     child: t.field({
       type: ChildType,
@@ -82,7 +79,7 @@ export const InformationRequestRecipientType = builder.prismaNode('InformationRe
   fields: (t) => ({
     organisation: t.field({
       type: OrganisationType,
-      resolve: (r, _args, ctx) => ctx.db.organisation.findUniqueOrThrow({ where: { id: r.organisationId } }),
+      resolve: (r, _args, ctx) => organisationById(ctx, r.organisationId),
     }),
     dueAt: t.expose('dueAt', { type: 'DateTime' }),
     respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true }),
