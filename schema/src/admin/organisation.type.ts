@@ -3,8 +3,10 @@ import { builder } from '../builder.ts';
 
 export const AgencyTypeEnum = builder.enumType(AgencyType, { name: 'AgencyType' });
 
+// Selects only the columns asked for (usually the name).
 export const OrganisationType = builder.prismaNode('Organisation', {
   id: { field: 'id' },
+  select: { id: true },
   description: 'An agency in the partnership: a school, a police team, a health provider, social care.',
   fields: (t) => ({
     name: t.exposeString('name'),
