@@ -40,8 +40,17 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
       served++;
     });
   });
+  // Idle: nothing in flight, or nothing done for 3 s (the promise of a request whose client went
+  // away mid-answer can stay unsettled; its work is over once it sends no more SQL).
   const idle = async () => {
-    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    let seen = -1;
+    let quietSince = performance.now();
+    while (inFlight > 0 && performance.now() - quietSince < 3000) {
+      const activity = served + statements.length;
+      if (activity !== seen) [seen, quietSince] = [activity, performance.now()];
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    if (inFlight > 0) process.stderr.write(`  (${inFlight} request(s) whose client left never settled)\n`);
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
