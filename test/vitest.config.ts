@@ -16,6 +16,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // Every query plan the cache gives is checked against the compiler's own (prisma/src/planCache.ts).
+    env: { PRISMA_PLAN_CACHE: 'verify' },
     hookTimeout: 120_000,
     // Browser tests poll for what a person would see next. The default 1 s is too short when
     // the 2 cores are busy (a submit's round trip alone can take longer); waiting longer changes

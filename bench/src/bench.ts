@@ -61,6 +61,7 @@ try {
       const counted = countedStatements(server.take());
       perOperationStatements.set(scenario.name, counted);
       const apiLoad = await runAutocannon(server.url, { token, body, connections, seconds });
+      await server.idle();
       const rawPool = new pg.Pool({ connectionString: database.url, max: server.poolMax, options: SESSION_OPTIONS });
       const sqlLoad = await runLoop(() => rawPool.query(prepared.raw.text, prepared.raw.values), { connections, seconds });
       await rawPool.end();

@@ -3,9 +3,14 @@
 // decided here once.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client/client.ts';
+import { installPlanCache } from './planCache.ts';
+
+// Before any client compiles a query.
+await installPlanCache();
 
 export * from './generated/client/client.ts';
 export type * from './generated/client/models.ts';
+export { planCacheStats, setPlanCacheMode, type PlanCacheMode } from './planCache.ts';
 
 export interface DatabaseClientOptions {
   /** Connections in the pool. The machines are 2-core: a handful is plenty. */

@@ -1,8 +1,10 @@
-// The real server, as `npm start` runs it but in this process (so its SQL can be seen through the
-// client's onQuery hook) and without its background rounds; and a scenario's persona signed in.
+// The real server's GraphQL handler, as `npm start` runs it but in this process (so its SQL can be
+// seen through the client's onQuery hook) and without its background rounds or the web app; and a
+// scenario's persona signed in.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabaseClient } from '@wraparound/prisma';
-import { createHttpServer, loadConfig } from '@wraparound/server';
+import { createGraphQLHandler, loadConfig } from '@wraparound/server';
 import type pg from 'pg';
 import { BENCH_PASSWORD } from '../generate/index.ts';
 import type { Api, Persona, Scenario } from '../scenarios/index.ts';
@@ -14,6 +16,10 @@ export interface BenchServer {
   /** Statements the server sent since the last `take()`. */
   take(): Statement[];
   signIn(persona: Persona): Promise<{ token: string; api: Api }>;
+  /** Requests answered so far. */
+  served(): number;
+  /** Resolves once no request is being served: autocannon stops at its deadline with requests in flight. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,7 +28,30 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', SECURE_COOKIES: 'false', PERSISTED_OPERATIONS_ONLY: 'false' }), seedDemo: false };
   let statements: Statement[] = [];
   const db = createDatabaseClient(databaseUrl, { poolMax: config.dbPoolMax, onQuery: (sql, e) => statements.push({ sql, params: e.params, duration: e.duration }) });
-  const server = createHttpServer({ db, config, now: () => new Date(), log: () => undefined });
+  // The GraphQL handler as createHttpServer routes /graphql to it, with its work counted to the
+  // end: a request whose client has gone (autocannon stops at its deadline) is still being served.
+  const yoga = createGraphQLHandler({ db, config, now: () => new Date(), log: () => undefined });
+  let inFlight = 0;
+  let served = 0;
+  const server = createServer((req, res) => {
+    inFlight++;
+    Promise.resolve(yoga(req, res, { req })).finally(() => {
+      inFlight--;
+      served++;
+    });
+  });
+  // Idle: nothing in flight, or nothing done for 3 s (the promise of a request whose client went
+  // away mid-answer can stay unsettled; its work is over once it sends no more SQL).
+  const idle = async () => {
+    let seen = -1;
+    let quietSince = performance.now();
+    while (inFlight > 0 && performance.now() - quietSince < 3000) {
+      const activity = served + statements.length;
+      if (activity !== seen) [seen, quietSince] = [activity, performance.now()];
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    if (inFlight > 0) process.stderr.write(`  (${inFlight} request(s) whose client left never settled)\n`);
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const post = async (body: object, token?: string) => {
@@ -50,7 +79,10 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
       const token: string = login.login.token;
       return { token, api: (query, variables) => post({ query, variables }, token) };
     },
+    served: () => served,
+    idle,
     async close() {
+      await idle();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await db.$disconnect();

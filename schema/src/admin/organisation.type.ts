@@ -11,8 +11,10 @@ export const AgencyTypeEnum = builder.enumType(AgencyType, { name: 'AgencyType' 
 const administers = (ctx: Context, organisation: { partnershipId: string }) =>
   ctx.viewer !== null && organisation.partnershipId === ctx.viewer.partnershipId && abilityOf(ctx).can('update', 'Organisation');
 
+// Selects only the columns asked for (usually the name).
 export const OrganisationType = builder.prismaNode('Organisation', {
   id: { field: 'id' },
+  select: { id: true },
   description: 'An agency in the partnership: a school, a police team, a health provider, social care.',
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -4,8 +4,10 @@ import './organisation.type.ts';
 
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
 
+// Selects only the columns asked for: an author's name, not their password hash.
 export const UserType = builder.prismaNode('User', {
   id: { field: 'id' },
+  select: { id: true },
   description: 'A person who works in Wraparound, in one organisation, with one or more roles.',
   fields: (t) => ({
     email: t.exposeString('email'),

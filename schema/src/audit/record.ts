@@ -32,6 +32,8 @@ export async function recordAudit(tx: DatabaseTx, ctx: Pick<Context, 'viewer' | 
       purpose: entry.purpose ?? null,
       detail: entry.detail ?? undefined,
     },
+    // Nothing of the row is needed back (its detail can list a hundred ids).
+    select: { seq: true },
   });
 }
 

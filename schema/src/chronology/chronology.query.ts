@@ -33,14 +33,15 @@ builder.queryField('chronology', (t) =>
       const childId = idOf(args.childId, 'Child');
       if (!childId) return null;
       const ability = abilityOf(ctx);
-      const child = await ctx.db.child.findFirst({
-        where: { AND: [accessibleWhere(ability, 'read', 'Child'), { id: childId }] },
+      // The child if the viewer may see them, and the records merged into them, which belong to
+      // its chronology (their entries keep their own rules): one query, the merged ones used only
+      // when the child itself came back.
+      const found = await ctx.db.child.findMany({
+        where: { OR: [{ AND: [accessibleWhere(ability, 'read', 'Child'), { id: childId }] }, { mergedIntoId: childId }] },
         select: { id: true },
       });
-      if (!child) return null;
-      // Records merged into this one belong to its chronology (their entries keep their own rules).
-      const merged = await ctx.db.child.findMany({ where: { mergedIntoId: childId }, select: { id: true } });
-      const childIds = [childId, ...merged.map((m) => m.id)];
+      if (!found.some((c) => c.id === childId)) return null;
+      const childIds = [childId, ...found.filter((c) => c.id !== childId).map((c) => c.id)];
       const agencyTypes = args.filter?.agencyTypes as AgencyType[] | null | undefined;
       const categories = args.filter?.categories as ConcernCategory[] | null | undefined;
       const entries = await ctx.db.chronologyEntry.findMany({

@@ -3,8 +3,11 @@ import { ConcernCategoryEnum, EntryKindEnum } from '../common/enums.ts';
 import '../admin/organisation.type.ts';
 import '../admin/user.type.ts';
 
+// Selects only the columns the client asked for (a chronology page is 100 rows; every column of
+// each cost half its CPU in the server): childId always, for the audit of a single read.
 export const ChronologyEntryType = builder.prismaNode('ChronologyEntry', {
   id: { field: 'id' },
+  select: { id: true, childId: true },
   description: "One agency's record in a child's chronology: a concern, an incident, a contact, a decision.",
   fields: (t) => ({
     kind: t.expose('kind', { type: EntryKindEnum }),
@@ -14,6 +17,7 @@ export const ChronologyEntryType = builder.prismaNode('ChronologyEntry', {
     recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When it was written down.' }),
     backdated: t.boolean({
       description: 'Recorded more than a day after it happened.',
+      select: { recordedAt: true, occurredAt: true },
       resolve: (e) => e.recordedAt.getTime() - e.occurredAt.getTime() > 24 * 3600_000,
     }),
     summary: t.exposeString('summary'),

@@ -4,8 +4,10 @@ import '../chronology/entry.type.ts';
 import { RevisionType, revisionViews, snapshotOf } from '../common/revisions.ts';
 import { CONCERN_FIELDS } from './concernFields.ts';
 
+// Selects only the columns asked for (a chronology page carries up to 100 concerns).
 export const ConcernType = builder.prismaNode('Concern', {
   id: { field: 'id' },
+  select: { id: true },
   description: 'A safeguarding concern about a child. Its chronology entry carries who, when and what kind.',
   fields: (t) => ({
     reference: t.exposeString('reference', { description: 'Quoted in emails and calls instead of anything about the child.' }),
@@ -21,7 +23,7 @@ export const ConcernType = builder.prismaNode('Concern', {
     revisions: t.field({
       type: [RevisionType],
       description: 'Corrections, oldest first: what the concern said before, what changed, who and why.',
-      select: { entry: { include: { revisions: true } } },
+      select: { narrative: true, childsWords: true, actionTaken: true, riskLevel: true, dslInformed: true, entry: { include: { revisions: true } } },
       resolve: (concern) =>
         revisionViews(
           concern.entry.revisions.map((r) => ({ version: r.version, reason: r.reason, createdAt: r.createdAt, by: r.correctedById, snapshot: r.snapshot })),

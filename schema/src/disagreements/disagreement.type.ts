@@ -63,14 +63,18 @@ const DisagreementViewerActionEnum = builder.enumType('DisagreementViewerAction'
   values: ['RESPOND', 'RESOLVE', 'ESCALATE', 'WITHDRAW'] as const,
 });
 
+// Selects only the columns asked for (a queue is up to 500 rows): childId always, for the audit of
+// a single read.
 export const DisagreementType = builder.prismaNode('Disagreement', {
   id: { field: 'id' },
+  select: { id: true, childId: true },
   description: "A professional's disagreement with another agency's decision about a child, on the partnership's escalation ladder.",
   fields: (t) => ({
     reference: t.exposeString('reference'),
     immediateRiskAdvice: t.string({
       nullable: true,
       description: 'Set when the child is at immediate risk: show it before anything else.',
+      select: { immediateRisk: true },
       resolve: (d) => (d.immediateRisk ? IMMEDIATE_RISK_ADVICE : null),
     }),
     immediateRisk: t.exposeBoolean('immediateRisk'),
@@ -97,7 +101,10 @@ export const DisagreementType = builder.prismaNode('Disagreement', {
     viewerActions: t.field({
       type: [DisagreementViewerActionEnum],
       description: 'What you may do to it now (the rules the mutations apply): offer exactly these.',
-      select: { ladder: { select: { stages: { select: { position: true, raiserRoles: true, responderRoles: true, partnershipRoles: true } } } } },
+      select: {
+        status: true, currentPosition: true, raisedById: true, raisingOrganisationId: true, respondingOrganisationId: true,
+        ladder: { select: { stages: { select: { position: true, raiserRoles: true, responderRoles: true, partnershipRoles: true } } } },
+      },
       resolve: (d, _args, ctx) => {
         const stage = d.ladder.stages.find((s) => s.position === d.currentPosition);
         if (!stage) return [];
@@ -105,7 +112,10 @@ export const DisagreementType = builder.prismaNode('Disagreement', {
       },
     }),
     currentDueAt: t.expose('currentDueAt', { type: 'DateTime', nullable: true }),
-    overdue: t.boolean({ resolve: (d, _args, ctx) => d.status === 'OPEN' && d.currentDueAt !== null && d.currentDueAt < ctx.now() }),
+    overdue: t.boolean({
+      select: { status: true, currentDueAt: true },
+      resolve: (d, _args, ctx) => d.status === 'OPEN' && d.currentDueAt !== null && d.currentDueAt < ctx.now(),
+    }),
     stages: t.relation('stages', { query: { orderBy: { enteredAt: 'asc' } } }),
     contributions: t.relation('contributions', { query: { orderBy: { createdAt: 'asc' } } }),
     actions: t.relation('actions'),

@@ -4,6 +4,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { OrganisationType } from '../admin/organisation.type.ts';
 import { builder } from '../builder.ts';
 import { ChildType } from '../children/child.type.ts';
+import { organisationById } from '../common/loaders.ts';
 
 export const EncompassNotificationType = builder.prismaNode('EncompassNotification', {
   id: { field: 'id' },
@@ -27,11 +28,11 @@ export const EncompassNotificationType = builder.prismaNode('EncompassNotificati
     acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true, description: "When the school's DSL group recorded reading it." }),
     school: t.field({
       type: OrganisationType,
-      resolve: (n, _args, ctx) => ctx.db.organisation.findUniqueOrThrow({ where: { id: n.schoolId } }),
+      resolve: (n, _args, ctx) => organisationById(ctx, n.schoolId),
     }),
     policeOrganisation: t.field({
       type: OrganisationType,
-      resolve: (n, _args, ctx) => ctx.db.organisation.findUniqueOrThrow({ where: { id: n.policeOrganisationId } }),
+      resolve: (n, _args, ctx) => organisationById(ctx, n.policeOrganisationId),
     }),
     // Through the child rules like any other read: null for a child restricted to named people.
     child: t.field({

@@ -56,7 +56,7 @@ describe('SQL round trips', () => {
     // Pinned, so a change that adds a query per operation shows in review.
     expect({ chronology: chronologySmall, concerns: concernsSmall }).toMatchInlineSnapshot(`
       {
-        "chronology": 9,
+        "chronology": 8,
         "concerns": 7,
       }
     `);
