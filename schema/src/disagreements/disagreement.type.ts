@@ -89,6 +89,7 @@ export const DisagreementType = builder.prismaNode('Disagreement', {
       type: UserType,
       nullable: true,
       description: 'The person whose decision is challenged, when the raiser named them.',
+      select: { respondingUserId: true, partnershipId: true },
       resolve: (d, _args, ctx) => (d.respondingUserId ? ctx.db.user.findFirst({ where: { id: d.respondingUserId, partnershipId: d.partnershipId } }) : null),
     }),
     decisionChallenged: t.exposeString('decisionChallenged'),
