@@ -33,7 +33,7 @@ const RequestSubjectType = builder.objectRef<RequestSubject>('InformationRequest
 // Both request types select only the columns asked for (a queue page is 25 rows of each).
 export const InformationRequestType = builder.prismaNode('InformationRequest', {
   id: { field: 'id' },
-  select: { id: true },
+  select: { id: true, childId: true },
   description: 'A MASH information request: named agencies asked what they hold on a child, by a RAG deadline.',
   fields: (t) => ({
     reference: t.exposeString('reference', { description: 'Quoted in emails and calls instead of anything about the child.' }),
