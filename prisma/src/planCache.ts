@@ -12,12 +12,12 @@
 //   replaced by `{ $type: 'Param' }` placeholders; the rest (model, action, field names, enums,
 //   nulls, booleans, numbers, take and skip, order, selection, `contains`-like patterns) is the
 //   shape, and the cache key. Raw SQL's shape is its text and its parameters' kinds;
-// - the second time a shape is seen (the first, in verify mode) it is compiled with the placeholders, and that plan, with the
-//   values put back where the compiler put the placeholders, is compared with the ordinary
-//   compilation: the same, and the shape's later uses get the plan with their own values without
-//   compiling (prisma's interpreter would take them as placeholder values, but 6.19's client gives
-//   no way to pass them); different (the compiler looked at a value, as an upsert does), and the
-//   shape is compiled every time, as without the cache;
+// - the second time a shape is seen (the first, in verify mode) it is compiled with the
+//   placeholders, and that plan, with the values put back where the compiler put the
+//   placeholders, is compared with the ordinary compilation. The same: the shape's later uses get
+//   the plan with their own values and no compilation (prisma's interpreter would take them as
+//   placeholder values, but 6.19's client offers no way to pass them). Different (the compiler
+//   looked at a value, as an upsert does): the shape is compiled every time, as without the cache;
 // - with PRISMA_PLAN_CACHE=verify (the tests) every reuse is compared with the ordinary
 //   compilation too, and a difference throws.
 //
@@ -160,7 +160,7 @@ export function parameterise(query: JsonObject): { shape: JsonObject; values: Js
 /**
  * Raw SQL ($queryRaw): the plan is the SQL with its parameters and their types, which the compiler
  * reads from the values. The shape is the SQL and each parameter's kind (string, 32-bit integer,
- * boolean, null, date); a query with any other kind of value is not cached.
+ * other number, boolean, null, date); a query with any other kind of value is not cached.
  */
 export function parameteriseRaw(query: JsonObject): { shape: JsonObject; values: Json[] } {
   const args = isObject(query.query) && isObject(query.query.arguments) ? query.query.arguments : null;
@@ -175,7 +175,7 @@ export function parameteriseRaw(query: JsonObject): { shape: JsonObject; values:
 function rawKind(value: Json): string | null {
   if (value === null) return 'null';
   if (typeof value === 'string' || typeof value === 'boolean') return typeof value;
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? 'int' : null;
+  if (typeof value === 'number') return Number.isInteger(value) ? (Math.abs(value) < 2 ** 31 ? 'int' : null) : Number.isFinite(value) ? 'fraction' : null;
   if (isObject(value) && value.prisma__type === 'date' && typeof value.prisma__value === 'string') return 'date';
   return null;
 }
