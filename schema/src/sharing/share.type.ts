@@ -1,10 +1,10 @@
-import { OrganisationType } from '../admin/organisation.type.ts';
-import { UserType } from '../admin/user.type.ts';
+import '../admin/organisation.type.ts';
+import '../admin/user.type.ts';
 import { builder } from '../builder.ts';
 import {
   ConsentNotSoughtReasonEnum, ConsentStatusEnum, LawfulBasisEnum, ShareDecisionEnum, SpecialCategoryConditionEnum,
 } from '../common/enums.ts';
-import { personById, requiredPerson } from '../restrictions/people.ts';
+import { organisationWithQuery, personWithQuery } from '../common/loaders.ts';
 
 export const ShareType = builder.prismaNode('Share', {
   id: { field: 'id' },
@@ -23,26 +23,30 @@ export const ShareType = builder.prismaNode('Share', {
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     revokeReason: t.exposeString('revokeReason', { nullable: true }),
-    // The model keeps ids only. People come through the batched loader, organisations through
-    // findUnique, which Prisma batches: a list of decisions costs one query for each, not one per row.
-    recipientOrganisation: t.field({
-      type: OrganisationType,
+    // The model keeps ids only: people and organisations come through loaders that take the
+    // field's selection, so a list of decisions costs one query for each, not one per row.
+    recipientOrganisation: t.prismaField({
+      type: 'Organisation',
       nullable: true,
-      resolve: (s, _args, ctx) =>
-        s.recipientOrganisationId
-          ? ctx.db.organisation.findUnique({ where: { id_partnershipId: { id: s.recipientOrganisationId, partnershipId: s.partnershipId } } })
-          : null,
+      resolve: (query, s, _args, ctx) => organisationWithQuery(ctx, query, s.recipientOrganisationId),
     }),
-    recipientUser: t.field({
-      type: UserType,
+    recipientUser: t.prismaField({
+      type: 'User',
       nullable: true,
-      resolve: (s, _args, ctx) => (s.recipientUserId ? personById(ctx, s.recipientUserId) : null),
+      resolve: (query, s, _args, ctx) => personWithQuery(ctx, query, s.recipientUserId),
     }),
-    decidedBy: t.field({ type: UserType, resolve: (s, _args, ctx) => requiredPerson(ctx, s.decidedById) }),
-    revokedBy: t.field({
-      type: UserType,
+    decidedBy: t.prismaField({
+      type: 'User',
+      resolve: async (query, s, _args, ctx) => {
+        const person = await personWithQuery(ctx, query, s.decidedById);
+        if (!person) throw new Error(`no user ${s.decidedById} in the viewer's partnership`);
+        return person;
+      },
+    }),
+    revokedBy: t.prismaField({
+      type: 'User',
       nullable: true,
-      resolve: (s, _args, ctx) => (s.revokedById ? personById(ctx, s.revokedById) : null),
+      resolve: (query, s, _args, ctx) => personWithQuery(ctx, query, s.revokedById),
     }),
     live: t.boolean({
       description: 'A share that is in force: not revoked and not expired.',

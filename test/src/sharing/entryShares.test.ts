@@ -173,10 +173,8 @@ describe('the sharing decisions on an entry', () => {
     expect(large.listed).toBe(12);
     expect(large.queries).toBe(small.queries);
     // Pinned (the session, the entry check, the decisions, their audit, organisations, people), so a
-    // change that adds a query shows in review. Was 6: since the User and Organisation types select
-    // only the columns asked for, the rows the people and organisation loaders return are fetched
-    // again for their fields (one batched query for organisations, two for people): constant, and
-    // a loader that takes Pothos's selection would bring it back to 6.
-    expect(small.queries).toBe(9);
+    // change that adds a query shows in review. The people and organisation loaders take the fields'
+    // selection, so their rows need no second query for their fields.
+    expect(small.queries).toBe(6);
   });
 });
