@@ -1,5 +1,6 @@
 // An escalation lead's queue: a delegated safeguarding partner's open disagreements at a stage
-// where the partnership acts (the final stage of the default ladder), soonest deadline first.
+// where the partnership acts (the final stage of the default ladder), soonest deadline first: the
+// first page of 25.
 import { type Scenario, personaWhere, uuidOf } from './scenario.ts';
 
 export const disagreementQueue: Scenario = {
@@ -7,7 +8,7 @@ export const disagreementQueue: Scenario = {
   persona: (pool, partnershipId) => personaWhere(pool, partnershipId, `o."agencyType" = 'PARTNERSHIP' AND 'DELEGATED_SAFEGUARDING_PARTNER' = ANY(u.roles)`),
   query: /* GraphQL */ `
     query DisagreementQueue {
-      disagreementQueue { id reference status urgency currentPosition currentDueAt overdue raisingOrganisation { name } respondingOrganisation { name } }
+      disagreementQueue(first: 25) { edges { node { id reference status urgency currentPosition currentDueAt overdue raisingOrganisation { name } respondingOrganisation { name } } } }
     }`,
   prepare: async ({ persona }) => ({
     variables: {},
@@ -20,10 +21,10 @@ export const disagreementQueue: Scenario = {
                AND ((d."raisingOrganisationId" = $2 AND u.roles && s."raiserRoles")
                  OR (d."respondingOrganisationId" = $2 AND u.roles && s."responderRoles")
                  OR (o."agencyType" = 'PARTNERSHIP' AND u.roles && s."partnershipRoles"))
-             ORDER BY d."currentDueAt", d.id`,
+             ORDER BY d."currentDueAt", d.id LIMIT 25`,
       values: [persona.partnershipId, persona.organisationId, persona.userId],
     },
   }),
-  answer: (data) => data.disagreementQueue.map((d: any) => uuidOf(d.id)),
+  answer: (data) => data.disagreementQueue.edges.map((e: any) => uuidOf(e.node.id)),
   rawAnswer: (rows) => rows.map((r) => r.id),
 };

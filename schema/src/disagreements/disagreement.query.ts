@@ -24,15 +24,17 @@ builder.queryField('disagreement', (t) =>
 );
 
 builder.queryField('disagreementQueue', (t) =>
-  t.prismaField({
-    type: ['Disagreement'],
-    description: 'Open disagreements at a stage where you act, soonest deadline first: the 500 soonest (overdue ones come first).',
+  t.prismaConnection({
+    type: 'Disagreement',
+    cursor: 'id',
+    defaultSize: 25,
+    maxSize: 100,
+    description: 'Open disagreements at a stage where you act, soonest deadline first (overdue ones come first), a page at a time.',
     resolve: async (query, _root, _args, ctx) => {
       const rows = await ctx.db.disagreement.findMany({
         ...query,
         where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'Disagreement'), { status: 'OPEN' }, actsAtCurrentStage(ctx.viewer!)] },
         orderBy: [{ currentDueAt: 'asc' }, { id: 'asc' }],
-        take: 500,
       });
       await recordAudit(ctx.db, ctx, { action: 'disagreement.queue', detail: { disagreementIds: rows.map((r) => r.id) } });
       return rows;

@@ -26,7 +26,7 @@ const RESOLVE = /* GraphQL */ `
 const WITHDRAW = /* GraphQL */ `
   mutation($id: ID!, $reason: String!) { disagreementWithdraw(disagreementId: $id, reason: $reason) { __typename ... on Error { message } } }`;
 const GET = /* GraphQL */ `query($id: ID!) { disagreement(id: $id) { id status } }`;
-const QUEUE = /* GraphQL */ `query { disagreementQueue { reference currentPosition overdue } }`;
+const QUEUE = /* GraphQL */ `query { disagreementQueue(first: 100) { edges { node { reference currentPosition overdue } } } }`;
 const CHRONOLOGY = /* GraphQL */ `query($id: ID!) { chronology(childId: $id) { edges { node { kind summary detail organisation { agencyType } } } } }`;
 
 let app: TestApp;
@@ -55,6 +55,41 @@ const raiseInput = (overrides: Record<string, unknown> = {}) => ({
   outcomeSought: 'A section 47 strategy discussion',
   immediateRisk: false,
   ...overrides,
+});
+
+describe('the disagreement queue', () => {
+  const PAGE = /* GraphQL */ `query($after: String) {
+    disagreementQueue(first: 2, after: $after) { edges { node { reference currentDueAt } } pageInfo { hasNextPage endCursor } } }`;
+
+  it('pages by cursor, soonest deadline first, every open disagreement once', async () => {
+    const dsl = await as(app, OAK.dsl);
+    for (let i = 0; i < 3; i++) {
+      const raised = await dsl.request(RAISE, { input: raiseInput({ decisionChallenged: `No further action on referral ${i + 1} of three` }) });
+      expect(raised.data.disagreementRaise.__typename, JSON.stringify(raised.data)).toBe('DisagreementRaiseSuccess');
+    }
+    // The responding practitioner acts at stage 1 of each.
+    const socialWorker = await as(app, FRONT_DOOR[0]!);
+    const whole = (await socialWorker.request(QUEUE)).data.disagreementQueue.edges.map((e: { node: { reference: string } }) => e.node.reference);
+    expect(whole.length).toBeGreaterThanOrEqual(3);
+
+    const paged: { reference: string; currentDueAt: string }[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const result = await socialWorker.request(PAGE, { after });
+      expect(result.errors).toBeUndefined();
+      const page = result.data.disagreementQueue;
+      expect(page.edges.length).toBeLessThanOrEqual(2);
+      paged.push(...page.edges.map((e: { node: { reference: string; currentDueAt: string } }) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged.map((d) => d.reference)).toEqual(whole);
+    expect(new Set(whole).size).toBe(whole.length);
+    const due = paged.map((d) => Date.parse(d.currentDueAt));
+    expect(due).toEqual([...due].sort((a, b) => a - b));
+    // Someone not involved in any of them has an empty queue.
+    expect((await (await as(app, POLICE[0]!)).request(QUEUE)).data.disagreementQueue.edges).toEqual([]);
+  });
 });
 
 describe('a disagreement on the default ladder', () => {
@@ -96,7 +131,7 @@ describe('a disagreement on the default ladder', () => {
     // At stage 2 the social worker no longer acts; the team manager does.
     expect((await socialWorker.request(RESPOND, { id, discussion: 'x' })).data.disagreementRespond.__typename).toBe('NotAuthorisedError');
     const queue = await (await as(app, TEAM_MANAGER)).request(QUEUE);
-    expect(queue.data.disagreementQueue.map((q: { reference: string }) => q.reference)).toContain(d.reference);
+    expect(queue.data.disagreementQueue.edges.map((e: { node: { reference: string } }) => e.node.reference)).toContain(d.reference);
 
     const manager = await as(app, TEAM_MANAGER);
     const resolved = await manager.request(RESOLVE, {

@@ -26,7 +26,7 @@ export function Home() {
   const [{ data, error, fetching }, reload] = useQuery({ query: HomeQuery });
   useReloadAfterReconnecting(reload);
 
-  const disagreements = data?.disagreementQueue ?? [];
+  const disagreements = data?.disagreementQueue.edges.map((e) => e.node) ?? [];
   const referrals = data?.referralsAwaitingDecision.edges.map((e) => e.node) ?? [];
   const requests = data?.informationRequestsReceived.edges.map((e) => e.node).filter((r) => !r.respondedAt) ?? [];
   const encompass = data?.encompassNotifications.edges.map((e) => e.node) ?? [];
@@ -41,7 +41,9 @@ export function Home() {
       <GrantsAwaitingReview />
       <Table
         id="disagreements"
-        caption="Disagreements at a stage where you act"
+        caption={data?.disagreementQueue.pageInfo.hasNextPage
+          ? 'Disagreements at a stage where you act: the 25 due soonest'
+          : 'Disagreements at a stage where you act'}
         headings={['Reference', 'Child', 'Stage', 'Stage due']}
         rows={disagreements.map((d) => [
           <Link className="govuk-link" to={`/disagreements/${d.id}`}>{d.reference}</Link>,

@@ -4,11 +4,14 @@ import { graphql } from '../graphql.ts';
  * what this person may see (empty for roles it does not concern). */
 export const HomeQuery = graphql(`
   query Home {
-    disagreementQueue {
-      id reference overdue currentDueAt currentPosition
-      child { id givenName familyName }
-      respondingOrganisation { name }
-      stages { position label }
+    disagreementQueue(first: 25) {
+      edges { node {
+        id reference overdue currentDueAt currentPosition
+        child { id givenName familyName }
+        respondingOrganisation { name }
+        stages { position label }
+      } }
+      pageInfo { hasNextPage }
     }
     referralsAwaitingDecision: concerns(first: 20, status: [REFERRED]) {
       edges { node { id reference riskLevel entry { id summary organisation { name } } referrals { id decisionDueAt overdue decision } } }
