@@ -12,7 +12,9 @@ export interface BenchDatabase {
   stop(): Promise<void>;
 }
 
-export async function freshDatabase(options: { name: string; dataDir: string; port: number; databaseUrl?: string; keep?: boolean }): Promise<BenchDatabase> {
+export async function freshDatabase(options: {
+  name: string; dataDir: string; port: number; databaseUrl?: string; keep?: boolean; settings?: Record<string, string>;
+}): Promise<BenchDatabase> {
   let adminUrl: string;
   let urlFor: (db: string) => string;
   let stop = async () => {};
@@ -22,7 +24,7 @@ export async function freshDatabase(options: { name: string; dataDir: string; po
     adminUrl = urlFor('postgres');
   } else {
     mkdirSync(options.dataDir, { recursive: true });
-    const cluster = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), port: options.port });
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), port: options.port, settings: options.settings });
     urlFor = cluster.url;
     adminUrl = cluster.url('postgres');
     stop = () => cluster.stop();
@@ -52,5 +54,18 @@ export function benchDatabase(scale: number, options: { keep?: boolean; name?: s
     port: Number(process.env.BENCH_PG_PORT ?? 54359),
     databaseUrl: process.env.DATABASE_URL,
     keep: options.keep,
+    settings: benchSettings(),
   });
+}
+
+/**
+ * The embedded server's memory, sized as a partnership's database server would be on a machine like
+ * this one (24 GiB): PostgreSQL's 128 MB default holds a tenth of a county, not a county, and the
+ * county's reads then come from the operating system's cache a page at a time. BENCH_PG_SETTINGS
+ * ("name=value,name=value") replaces these.
+ */
+export function benchSettings(): Record<string, string> {
+  const given = process.env.BENCH_PG_SETTINGS;
+  if (given !== undefined) return Object.fromEntries(given.split(',').filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
+  return { shared_buffers: '4GB', effective_cache_size: '12GB', work_mem: '16MB' };
 }

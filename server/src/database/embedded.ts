@@ -18,6 +18,8 @@ export interface EmbeddedOptions {
   port: number;
   /** Log PostgreSQL's own output (off in tests). */
   verbose?: boolean;
+  /** Server settings beyond the defaults (`shared_buffers`, …), passed as `-c name=value`. */
+  settings?: Record<string, string>;
 }
 
 const USER = 'wraparound';
@@ -36,7 +38,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: true,
     onLog: options.verbose ? (m: string) => process.stdout.write(`[postgres] ${m}`) : quiet,
     onError: options.verbose ? (m: unknown) => process.stderr.write(`[postgres] ${String(m)}\n`) : quiet,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     mkdirSync(path.dirname(databaseDir), { recursive: true });
