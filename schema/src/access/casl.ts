@@ -130,3 +130,40 @@ function someOf(w: Where): string | null {
   const value = w[keys[0]!];
   return value && typeof value === 'object' && Object.keys(value).length === 1 && 'some' in value ? keys[0]! : null;
 }
+
+/**
+ * The same records as `accessibleWhere`, as a list of `where`s whose union they are: one per grant,
+ * each with the denials that outrank it. For a list ordered by a column of another table (the
+ * concern list by the concern's date): PostgreSQL cannot walk an index for an OR of grants, so it
+ * walked every concern in date order testing each; each grant alone it can answer from its own
+ * index and stop at a page. Empty: nothing is allowed.
+ */
+export function accessibleBranches<M extends ModelSubject>(ability: AppAbility, action: Action, model: M): WhereInput<M>[] {
+  if (!ability.can(action, model)) return [];
+  const rules = ability.rulesFor(action, model);
+  let branches: Where[] = [];
+  // As rulesToWhere: from the lowest priority up, a grant adds a branch, a denial narrows those below it.
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const { inverted, conditions } = rules[i]!;
+    if (!conditions) branches = inverted ? [] : [{}];
+    else if (inverted) branches = branches.map((b) => and({ NOT: conditions }, b));
+    else branches = [conditions as Where, ...branches];
+  }
+  return branches as WhereInput<M>[];
+}
+
+/**
+ * Scalar equalities a `where` requires at its top level (through ANDs only), for the columns asked:
+ * what a related row must then equal too (a concern's organisation is its entry's).
+ */
+export function requiredEqualities(where: object, columns: readonly string[]): Where {
+  const found: Where = {};
+  const visit = (w: Where) => {
+    for (const [key, value] of Object.entries(w)) {
+      if (key === 'AND') for (const item of Array.isArray(value) ? value : [value]) visit(item as Where);
+      else if (columns.includes(key) && typeof value === 'string') found[key] = value;
+    }
+  };
+  visit(where as Where);
+  return found;
+}

@@ -75,11 +75,12 @@ describe('the disagreement queue', () => {
     const paged: { reference: string; currentDueAt: string }[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 50; pages++) {
-      const result = await socialWorker.request(PAGE, { after });
+      const result: Awaited<ReturnType<typeof socialWorker.request>> = await socialWorker.request(PAGE, { after });
       expect(result.errors).toBeUndefined();
-      const page = result.data.disagreementQueue;
+      const page: { edges: { node: { reference: string; currentDueAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+        (result.data as { disagreementQueue: never }).disagreementQueue;
       expect(page.edges.length).toBeLessThanOrEqual(2);
-      paged.push(...page.edges.map((e: { node: { reference: string; currentDueAt: string } }) => e.node));
+      paged.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }

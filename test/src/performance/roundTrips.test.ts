@@ -57,7 +57,7 @@ describe('SQL round trips', () => {
     expect({ chronology: chronologySmall, concerns: concernsSmall }).toMatchInlineSnapshot(`
       {
         "chronology": 8,
-        "concerns": 7,
+        "concerns": 12,
       }
     `);
   });
