@@ -8,6 +8,12 @@ import type pg from 'pg';
 
 const CHECKS: { name: string; sql: string }[] = [
   {
+    // The concern list answers the organisation's grant on the concern's own column (concerns.query.ts).
+    name: "a concern's organisation is its entry's",
+    sql: `SELECT c.reference FROM concern c JOIN chronology_entry e ON e.id = c."entryId"
+          WHERE c."partnershipId" = $1 AND c."organisationId" <> e."organisationId"`,
+  },
+  {
     name: 'an open disagreement has exactly one open stage, at its current position, due when the disagreement says',
     sql: `SELECT d.reference FROM disagreement d
           LEFT JOIN disagreement_stage s ON s."disagreementId" = d.id AND s."exitedAt" IS NULL
