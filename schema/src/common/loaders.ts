@@ -8,7 +8,7 @@ import type { Context } from '../context.ts';
 
 const loaders = new WeakMap<Context, Map<string, DataLoader<string, unknown>>>();
 
-function loaderOf<T extends { id: string }>(
+export function loaderOf<T extends { id: string }>(
   ctx: Context,
   name: string,
   load: (ids: string[]) => Promise<T[]>,
