@@ -16,6 +16,8 @@ export function digest(value: string): string {
 const MINUTE = 60_000;
 /** Sliding expiry is written at most this often, so every request does not write a row. */
 const TOUCH_INTERVAL_MS = MINUTE;
+/** The end reason of a session that ran out of idle time (or reached its maximum lifetime). */
+const EXPIRED_REASON = 'expired';
 
 export async function startSession(
   tx: DatabaseTx,
@@ -49,6 +51,7 @@ interface SessionRow {
   absoluteExpiresAt: Date;
   lastSeenAt: Date;
   endedAt: Date | null;
+  endReason: string | null;
   userId: string;
   partnershipId: string;
   organisationId: string;
@@ -69,18 +72,21 @@ export async function resumeSession(
 ): Promise<SessionLookup> {
   // One round trip (Prisma's include would take three): every request starts here.
   const [session] = await db.$queryRaw<SessionRow[]>`
-    SELECT s.id, s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt", s."endedAt",
+    SELECT s.id, s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt", s."endedAt", s."endReason",
            u.id AS "userId", u."partnershipId", u."organisationId", u.roles::text[] AS roles, u.active AS "userActive",
            o."agencyType"::text AS "agencyType", o.active AS "organisationActive"
     FROM session s
     JOIN "user" u ON u.id = s."userId" AND u."partnershipId" = s."partnershipId"
     JOIN organisation o ON o.id = u."organisationId"
     WHERE s."tokenHash" = ${digest(token)}`;
-  if (!session || session.endedAt) return { viewer: null, problem: 'INVALID' };
+  if (!session) return { viewer: null, problem: 'INVALID' };
+  // A page sends several requests at once; whichever arrives first ends an idle session, and the
+  // others must tell the person the same thing (not "sign in" as if they never had a session).
+  if (session.endedAt) return { viewer: null, problem: session.endReason === EXPIRED_REASON ? 'EXPIRED' : 'INVALID' };
   if (session.expiresAt <= now) {
     await db.session.updateMany({
       where: { id: session.id, endedAt: null },
-      data: { endedAt: now, endReason: 'expired' },
+      data: { endedAt: now, endReason: EXPIRED_REASON },
     });
     return { viewer: null, problem: 'EXPIRED' };
   }

@@ -154,4 +154,24 @@ describe('refusals', () => {
       extensions: { code: 'UNAUTHENTICATED', reason: 'EXPIRED' },
     });
   });
+
+  it('every request on an expired session says it expired, not only the first to notice', async () => {
+    const client = await signIn(app, await emailOf(app, 'POLICE_OFFICER'));
+    app.advanceClock(31 * 60_000);
+    // A page's queries arrive together: the first ends the session, the rest find it ended.
+    const answers = await Promise.all([client.request(ME), client.request(ME), client.request(ME)]);
+    const later = await client.request(ME);
+    for (const answer of [...answers, later]) {
+      expect(answer.data).toBeNull();
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'EXPIRED' });
+    }
+  });
+
+  it('a session ended by signing out is not described as expired', async () => {
+    const client = await signIn(app, await emailOf(app, 'POLICE_OFFICER'));
+    expect((await client.request('mutation { logout }')).data).toEqual({ logout: true });
+    app.advanceClock(31 * 60_000);
+    const after = await client.request(ME);
+    expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID' });
+  });
 });

@@ -34,7 +34,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   navigateRef.current = navigate;
 
   const signedOut = useCallback((notice: string | null) => {
-    setState({ status: 'signedOut', notice });
+    // At once, not at the next render: the other refusals of the same page arrive in the same
+    // moment and must not replace the first one's message or navigate again.
+    stateRef.current = { status: 'signedOut', notice };
+    setState(stateRef.current);
     navigateRef.current('/sign-in', { replace: true });
   }, []);
 
