@@ -5,7 +5,7 @@
 // officer who only watches is offered nothing.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FRONT_DOOR, OAK, as, globalId } from '../access/fixtures.ts';
+import { FRONT_DOOR, OAK, POLICE, as, globalId } from '../access/fixtures.ts';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 import { referAConcern } from './support.ts';
 
@@ -103,5 +103,63 @@ describe('an urgent disagreement', () => {
     await capture(officer, 'disagreement-no-actions');
     expect(env.app.serverErrors).toEqual([]);
     await officer.context().close();
+  });
+});
+
+describe('the whole queue of disagreements', () => {
+  const RAISE = /* GraphQL */ `
+    mutation($input: DisagreementRaiseInput!) { disagreementRaise(input: $input) { __typename ... on Error { message } } }`;
+  const QUEUE = /* GraphQL */ `query { disagreementQueue(first: 100) { edges { node { reference } } } }`;
+  const rowsOf = (page: Page) => page.locator('table[aria-labelledby="disagreements"] tbody tr td:first-child').allTextContents();
+
+  it('is on its own page, 25 at a time, when home shows only the 25 due soonest', async () => {
+    const socialCare = await env.app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
+    const worker = await env.app.db.user.findUniqueOrThrow({ where: { email: FRONT_DOOR[0]! } });
+    const dsl = await as(env.app, OAK.dsl);
+    for (let i = 1; i <= 26; i++) {
+      const raised = await dsl.request(RAISE, { input: {
+        childId, respondingOrganisationId: globalId('Organisation', socialCare.id), respondingUserId: globalId('User', worker.id),
+        decisionChallenged: `No further action on referral ${i} of 26`, decisionDate: new Date().toISOString().slice(0, 10),
+        reasonCode: 'THRESHOLD_NOT_MET', evidence: 'A pattern of injuries this term.', outcomeSought: 'A strategy discussion', immediateRisk: false,
+      } });
+      expect(raised.data?.disagreementRaise.__typename, raised.raw).toBe('DisagreementRaiseSuccess');
+    }
+    // The social worker answers for social care at the first stage of each.
+    const queue = ((await (await as(env.app, FRONT_DOOR[0]!)).request(QUEUE)).data.disagreementQueue.edges as { node: { reference: string } }[])
+      .map((e) => e.node.reference);
+    expect(queue.length).toBeGreaterThan(25);
+
+    const page = await newPage(env.browser, env.app.url);
+    await signIn(page, FRONT_DOOR[0]!);
+    const caption = page.locator('#disagreements');
+    await expect.poll(() => caption.textContent(), { timeout: 10_000 }).toBe('Disagreements at a stage where you act: the 25 due soonest');
+    expect(await rowsOf(page)).toEqual(queue.slice(0, 25));
+    await page.getByRole('link', { name: 'All disagreements waiting for you' }).click();
+
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Disagreements waiting for you');
+    await expect.poll(() => rowsOf(page), { timeout: 10_000 }).toEqual(queue.slice(0, 25));
+    await capture(page, 'disagreement-queue');
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect.poll(() => rowsOf(page), { timeout: 10_000 }).toEqual(queue.slice(25, 50));
+    expect(await page.locator('main').textContent()).toContain('(page 2)');
+    expect(await page.getByRole('link', { name: 'Next page' }).count()).toBe(queue.length > 50 ? 1 : 0);
+    await page.getByRole('link', { name: 'Previous page' }).click();
+    await expect.poll(() => rowsOf(page), { timeout: 10_000 }).toEqual(queue.slice(0, 25));
+
+    // A row opens the disagreement.
+    await page.getByRole('link', { name: queue[0]! }).click();
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toContain('Disagreement');
+    await page.context().close();
+  });
+
+  it('says so when nothing is waiting', async () => {
+    const page = await newPage(env.browser, env.app.url);
+    await signIn(page, POLICE[0]!);
+    await page.goto('/disagreements');
+    await expect.poll(() => page.locator('table[aria-labelledby="disagreements"] tbody').textContent(), { timeout: 10_000 })
+      .toBe('No open disagreement is at a stage where you act.');
+    expect(await page.getByRole('navigation', { name: 'Disagreement pages' }).count()).toBe(0);
+    expect(env.app.serverErrors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -10,6 +10,7 @@ import { FindChild } from '../children/FindChild.tsx';
 import { ConcernPage } from '../concerns/ConcernPage.tsx';
 import { FlagConcern } from '../concerns/FlagConcern.tsx';
 import { DisagreementPage } from '../disagreements/DisagreementPage.tsx';
+import { DisagreementQueue } from '../disagreements/DisagreementQueue.tsx';
 import { RaiseDisagreement } from '../disagreements/RaiseDisagreement.tsx';
 import { EncompassNotifications } from '../encompass/EncompassNotifications.tsx';
 import { SendEncompass } from '../encompass/SendEncompass.tsx';
@@ -89,6 +90,7 @@ export function App() {
               <Route path="admin/organisations/:organisationId" element={<Permitted when={can.administer}><EditOrganisation /></Permitted>} />
               <Route path="admin/rag-deadlines" element={<Permitted when={can.administer}><RagDeadlines /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
+              <Route path="disagreements" element={<DisagreementQueue />} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="entries/:entryId/share" element={<Permitted when={can.shareRecords}><ShareRecord /></Permitted>} />

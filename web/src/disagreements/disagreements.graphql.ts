@@ -1,4 +1,4 @@
-import { graphql } from '../graphql.ts';
+import { graphql, readFragment, type FragmentOf } from '../graphql.ts';
 
 export const RaiseFormQuery = graphql(`
   query DisagreementRaiseForm($childId: ID!) {
@@ -96,3 +96,22 @@ export const DisagreementWithdrawMutation = graphql(`
     }
   }
 `);
+
+/** A row of the queue of disagreements at a stage where the viewer acts (home, and the whole queue). */
+export const QueuedDisagreementFields = graphql(`
+  fragment QueuedDisagreementFields on Disagreement {
+    id reference overdue currentDueAt currentPosition
+    child { id givenName familyName }
+    stages { position label }
+  }
+`);
+export const queuedDisagreementOf = (masked: FragmentOf<typeof QueuedDisagreementFields>) => readFragment(QueuedDisagreementFields, masked);
+
+export const DisagreementQueueQuery = graphql(`
+  query DisagreementQueue($after: String) {
+    disagreementQueue(first: 25, after: $after) {
+      edges { node { ...QueuedDisagreementFields } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`, [QueuedDisagreementFields]);

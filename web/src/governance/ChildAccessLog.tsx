@@ -2,7 +2,8 @@
 // about the child, newest first. Each person's name opens everything that person looked at.
 import { useQuery } from 'urql';
 import { Loading, ProblemBanner } from '../components/govuk.tsx';
-import { AccessLogTable, Pager, usePages } from './AccessLogTable.tsx';
+import { Pager, usePages } from '../components/Pager.tsx';
+import { AccessLogTable } from './AccessLogTable.tsx';
 import { auditEventOf, ChildAccessLogQuery } from './governance.graphql.ts';
 
 export function ChildAccessLog({ childId }: { childId: string }) {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { BackLink, Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { Pager, usePages } from './AccessLogTable.tsx';
+import { Pager, usePages } from '../components/Pager.tsx';
 import { GovernancePeopleQuery } from './governance.graphql.ts';
 
 export function GovernancePeople() {

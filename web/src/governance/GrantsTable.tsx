@@ -6,7 +6,7 @@ import { formatDateTime } from '../app/format.ts';
 import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
 import { Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
-import { Pager, usePages } from './AccessLogTable.tsx';
+import { Pager, usePages } from '../components/Pager.tsx';
 import { BreakGlassGrantsQuery, grantOf, type Grant } from './governance.graphql.ts';
 
 export function grantStatus(grant: Grant) {

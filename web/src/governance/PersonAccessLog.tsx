@@ -5,7 +5,8 @@ import { useQuery } from 'urql';
 import { NotFound } from '../app/guards.tsx';
 import { BackLink, Loading, ProblemBanner } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { AccessLogTable, Pager, usePages } from './AccessLogTable.tsx';
+import { Pager, usePages } from '../components/Pager.tsx';
+import { AccessLogTable } from './AccessLogTable.tsx';
 import { auditEventOf, PersonAccessLogQuery } from './governance.graphql.ts';
 
 export function PersonAccessLog() {

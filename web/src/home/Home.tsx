@@ -6,20 +6,14 @@ import { useQuery } from 'urql';
 import { formatDateTime, RAG_COLOURS, RISK_COLOURS } from '../app/format.ts';
 import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
+import { Due } from '../components/Due.tsx';
 import { ButtonLink, Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
+import { DisagreementQueueTable } from '../disagreements/DisagreementQueueTable.tsx';
 import { GrantsAwaitingReview } from '../governance/GrantsTable.tsx';
 import { NotificationFeed } from '../notifications/NotificationFeed.tsx';
 import { useReloadAfterReconnecting } from '../notifications/live.tsx';
 import { HomeQuery } from './home.graphql.ts';
-
-function Due({ at, overdue }: { at: string; overdue: boolean }) {
-  return (
-    <>
-      {formatDateTime(at)} {overdue && <Tag colour="red">Overdue</Tag>}
-    </>
-  );
-}
 
 export function Home() {
   const viewer = useViewer();
@@ -27,6 +21,7 @@ export function Home() {
   useReloadAfterReconnecting(reload);
 
   const disagreements = data?.disagreementQueue.edges.map((e) => e.node) ?? [];
+  const moreDisagreements = data?.disagreementQueue.pageInfo.hasNextPage ?? false;
   const referrals = data?.referralsAwaitingDecision.edges.map((e) => e.node) ?? [];
   const requests = data?.informationRequestsReceived.edges.map((e) => e.node).filter((r) => !r.respondedAt) ?? [];
   const encompass = data?.encompassNotifications.edges.map((e) => e.node) ?? [];
@@ -39,19 +34,13 @@ export function Home() {
       {error && !data && <ProblemBanner message="Your tasks could not be loaded. Try again." />}
       {data && nothing && !can.governInformation(viewer) && <p className="govuk-body">Nothing needs you right now.</p>}
       <GrantsAwaitingReview />
-      <Table
-        id="disagreements"
-        caption={data?.disagreementQueue.pageInfo.hasNextPage
-          ? 'Disagreements at a stage where you act: the 25 due soonest'
-          : 'Disagreements at a stage where you act'}
-        headings={['Reference', 'Child', 'Stage', 'Stage due']}
-        rows={disagreements.map((d) => [
-          <Link className="govuk-link" to={`/disagreements/${d.id}`}>{d.reference}</Link>,
-          `${d.child.givenName} ${d.child.familyName}`,
-          d.stages.find((s) => s.position === d.currentPosition)?.label ?? `Stage ${d.currentPosition}`,
-          d.currentDueAt ? <Due at={d.currentDueAt} overdue={d.overdue} /> : '',
-        ])}
+      <DisagreementQueueTable
+        caption={moreDisagreements ? 'Disagreements at a stage where you act: the 25 due soonest' : 'Disagreements at a stage where you act'}
+        rows={disagreements}
       />
+      {moreDisagreements && (
+        <p className="govuk-body"><Link className="govuk-link" to="/disagreements">All disagreements waiting for you</Link></p>
+      )}
       <Table
         id="referrals"
         caption={can.decideReferrals(viewer) ? 'Referrals awaiting your decision' : 'Your referrals awaiting a decision'}

@@ -1,3 +1,4 @@
+import { QueuedDisagreementFields } from '../disagreements/disagreements.graphql.ts';
 import { graphql } from '../graphql.ts';
 
 /** Everything that may need the signed-in person now. Each list is already limited by the API to
@@ -5,12 +6,7 @@ import { graphql } from '../graphql.ts';
 export const HomeQuery = graphql(`
   query Home {
     disagreementQueue(first: 25) {
-      edges { node {
-        id reference overdue currentDueAt currentPosition
-        child { id givenName familyName }
-        respondingOrganisation { name }
-        stages { position label }
-      } }
+      edges { node { ...QueuedDisagreementFields } }
       pageInfo { hasNextPage }
     }
     referralsAwaitingDecision: concerns(first: 20, status: [REFERRED]) {
@@ -23,4 +19,4 @@ export const HomeQuery = graphql(`
       edges { node { id reference incidentAt dueBy policeReference child { id givenName familyName } } }
     }
   }
-`);
+`, [QueuedDisagreementFields]);
