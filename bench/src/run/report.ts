@@ -1,5 +1,5 @@
 // The results, as JSON (everything) and a markdown table (what a person reads), under bench/results/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Machine } from './machine.ts';
 import type { LoadResult } from './load.ts';
@@ -30,9 +30,38 @@ export interface BenchReport {
   outbox: OutboxResult | null;
   /** Event commit to email received, one event at a time, the worker woken by NOTIFY. */
   notificationLatency?: LatencyResult | null;
+  /** When each part was measured: a run with --only keeps the other parts of the last report. */
+  measured?: Partial<Record<Part, string>>;
+}
+
+type Part = 'reads' | 'sweep' | 'outbox' | 'notificationLatency';
+
+/**
+ * The parts this run did not measure, taken from the last report at the same scale with the date
+ * they were measured, so `--only reads` after a full run still leaves a whole report.
+ */
+export function withEarlierParts(dir: string, report: BenchReport): BenchReport {
+  const file = path.join(dir, `scale-${report.scale}.json`);
+  const earlier: BenchReport | null = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  const measured: Partial<Record<Part, string>> = {};
+  const merged = { ...report };
+  const take = (part: Part, ran: boolean, earlierHas: boolean, carry: () => void) => {
+    if (ran) measured[part] = report.date;
+    else if (earlier && earlierHas) {
+      carry();
+      measured[part] = earlier.measured?.[part] ?? earlier.date;
+    }
+  };
+  take('reads', report.operations.length > 0, (earlier?.operations.length ?? 0) > 0, () => { merged.operations = earlier!.operations; merged.slowest = earlier!.slowest; });
+  take('sweep', report.sweep !== null, Boolean(earlier?.sweep), () => { merged.sweep = earlier!.sweep; });
+  take('outbox', report.outbox !== null, Boolean(earlier?.outbox), () => { merged.outbox = earlier!.outbox; });
+  take('notificationLatency', Boolean(report.notificationLatency), Boolean(earlier?.notificationLatency), () => { merged.notificationLatency = earlier!.notificationLatency ?? null; });
+  return { ...merged, measured };
 }
 
 const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+/** " (measured 2026-…)" after a part an earlier run measured. */
+const when = (r: BenchReport, part: Part) => (r.measured?.[part] && r.measured[part] !== r.date ? ` (measured ${r.measured[part]})` : '');
 
 export function toMarkdown(r: BenchReport): string {
   const m = r.machine;
@@ -47,6 +76,7 @@ export function toMarkdown(r: BenchReport): string {
     lines.push(`Generated in ${r.generation.seconds.toFixed(0)} s: ${Object.entries(r.generation.rows).map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`).join(', ')}.`);
     lines.push(r.generation.problems.length ? `Validation problems: ${r.generation.problems.join('; ')}` : 'Validation: identifiers, disagreement stage history and clocks, audit chain — all pass.', '');
   }
+  if (when(r, 'reads')) lines.push(`Reads${when(r, 'reads')}:`, '');
   lines.push(
     '| operation | rows | API p50 / p99 ms | API req/s | SQL p50 / p99 ms | SQL req/s | API/SQL p50 | SQL round trips | same answer |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
@@ -56,18 +86,19 @@ export function toMarkdown(r: BenchReport): string {
     'Personas: ' + r.operations.map((o) => `${o.name} — ${o.persona}`).join('; ') + '.',
     '',
   );
-  if (r.sweep) lines.push(`Deadline sweep: ${r.sweep.deadlines.toLocaleString('en-GB')} deadlines due at once, ${r.sweep.sweepers} sweepers, ${r.sweep.deadlinesPerTransaction} deadline per transaction: drained in ${r.sweep.seconds} s (${r.sweep.perSecond}/s); the burst's DONE ${r.sweep.done} of ${r.sweep.deadlines}, handled in all ${r.sweep.handled} (the rest: generated deadlines that were due) — exactly once: ${r.sweep.exactlyOnce ? 'yes' : '**no**'}.`, '');
+  if (r.sweep) lines.push(`Deadline sweep: ${r.sweep.deadlines.toLocaleString('en-GB')} deadlines due at once, ${r.sweep.sweepers} sweepers, ${r.sweep.deadlinesPerTransaction} deadline per transaction: drained in ${r.sweep.seconds} s (${r.sweep.perSecond}/s); the burst's DONE ${r.sweep.done} of ${r.sweep.deadlines}, handled in all ${r.sweep.handled} (the rest: generated deadlines that were due) — exactly once: ${r.sweep.exactlyOnce ? 'yes' : '**no**'}${when(r, 'sweep')}.`, '');
   if (r.notificationLatency) {
     const l = r.notificationLatency;
-    lines.push(`Notification latency, event commit to email received (${l.events} events one at a time, worker woken by NOTIFY): p50 ${l.ms.p50} ms, p95 ${l.ms.p95} ms, max ${l.ms.max} ms; ${l.received} of ${l.events} received.`, '');
+    lines.push(`Notification latency, event commit to email received (${l.events} events one at a time, worker woken by NOTIFY): p50 ${l.ms.p50} ms, p95 ${l.ms.p95} ms, max ${l.ms.max} ms; ${l.received} of ${l.events} received${when(r, 'notificationLatency')}.`, '');
   }
-  if (r.outbox) lines.push(`Email outbox: ${r.outbox.emails.toLocaleString('en-GB')} emails, ${r.outbox.workers} workers, ${r.outbox.transactionsPerEmail} transactions per email (claim, then outcome after SMTP), loopback SMTP: ${r.outbox.seconds} s (${r.outbox.perSecond} emails/s); the benchmark's SENT ${r.outbox.benchSent} of ${r.outbox.emails}, sent in all ${r.outbox.sent} (the rest were already queued by the generated data), unique Message-IDs received ${r.outbox.uniqueMessageIds}.`, '');
+  if (r.outbox) lines.push(`Email outbox: ${r.outbox.emails.toLocaleString('en-GB')} emails, ${r.outbox.workers} workers, ${r.outbox.transactionsPerEmail} transactions per email (claim, then outcome after SMTP), loopback SMTP: ${r.outbox.seconds} s (${r.outbox.perSecond} emails/s); the benchmark's SENT ${r.outbox.benchSent} of ${r.outbox.emails}, sent in all ${r.outbox.sent}, unique Message-IDs received ${r.outbox.uniqueMessageIds}${when(r, 'outbox')}.`, '');
   if (r.slowest) lines.push(`## Slowest operation: ${r.slowest.name}`, '', `Its slowest statement (${r.slowest.durationMs} ms in the request):`, '', '```sql', r.slowest.sql, '```', '', '```', r.slowest.plan, '```', '');
   return lines.join('\n');
 }
 
 export function writeReport(dir: string, report: BenchReport): string {
   mkdirSync(dir, { recursive: true });
+  report = withEarlierParts(dir, report);
   const base = path.join(dir, `scale-${report.scale}`);
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
   writeFileSync(`${base}.md`, toMarkdown(report));
