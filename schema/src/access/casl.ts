@@ -167,3 +167,18 @@ export function requiredEqualities(where: object, columns: readonly string[]): W
   visit(where as Where);
   return found;
 }
+
+/**
+ * The same `where` without these equalities (as requiredEqualities found them, value for value):
+ * for when the caller puts them on another row that the database holds equal (a concern's
+ * organisation is its entry's).
+ */
+export function withoutEqualities<W extends object>(where: W, equalities: Where): W {
+  const strip = (w: Where): Where =>
+    Object.fromEntries(
+      Object.entries(w)
+        .filter(([key, value]) => !(key in equalities && equalities[key] === value))
+        .map(([key, value]) => [key, key !== 'AND' ? value : Array.isArray(value) ? value.map((item) => strip(item as Where)) : strip(value as Where)]),
+    );
+  return strip(where as Where) as W;
+}

@@ -3,7 +3,7 @@
 // as a single read; the ids listed are audited.
 import { type ConcernStatus, Prisma } from '@wraparound/prisma';
 import { abilityOf } from '../access/ability.ts';
-import { accessibleBranches, accessibleWhere, requiredEqualities } from '../access/casl.ts';
+import { accessibleBranches, accessibleWhere, requiredEqualities, withoutEqualities } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { ConcernStatusEnum } from '../common/enums.ts';
@@ -55,14 +55,19 @@ builder.queryField('concerns', (t) =>
 async function pageByGrant(ctx: Context, filters: Prisma.ConcernWhereInput[], take: number): Promise<string[]> {
   const branches = accessibleBranches(abilityOf(ctx), 'read', 'ChronologyEntry');
   const pages = await Promise.all(
-    branches.map((branch) =>
-      ctx.db.concern.findMany({
-        where: { AND: [requiredEqualities(branch, ['organisationId']), { entry: { is: branch } }, ...filters] },
+    branches.map((branch) => {
+      // A grant on the entry's organisation is asked on the concern's own (the database holds the
+      // two equal), and only there: with the condition on both, PostgreSQL takes them for
+      // independent and expects almost no concern to match, so it reads every concern of the
+      // organisation and sorts them instead of walking the index for the newest (53 ms → 2 ms).
+      const onConcern = requiredEqualities(branch, ['organisationId']);
+      return ctx.db.concern.findMany({
+        where: { AND: [onConcern, { entry: { is: withoutEqualities(branch, onConcern) } }, ...filters] },
         select: { id: true, createdAt: true },
         orderBy: NEWEST_FIRST,
         take,
-      }),
-    ),
+      });
+    }),
   );
   const byId = new Map(pages.flat().map((c) => [c.id, c]));
   return [...byId.values()]
