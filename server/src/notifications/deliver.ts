@@ -1,9 +1,9 @@
 // The email outbox: sends the EMAIL rows that notify() wrote (PENDING, one per recipient), so an
 // alert written in the same transaction as its change is never lost to a mail server being down.
 //
-// One row per transaction, claimed with FOR UPDATE SKIP LOCKED (as the deadline sweep does), so
-// several workers never take the same row at once. The claim marks the row SENDING, counts the
-// attempt and commits BEFORE anything is sent; the send happens outside any transaction (an SMTP
+// One row at a time, claimed with FOR UPDATE SKIP LOCKED (as the deadline sweep does), so
+// several workers never take the same row at once. The claim (one statement) marks the row
+// SENDING, counts the attempt and commits BEFORE anything is sent; the send happens outside any transaction (an SMTP
 // conversation must not hold a database lock); then the row becomes SENT, or PENDING again with a
 // later nextAttemptAt (exponential backoff), or FAILED after the last attempt.
 //
@@ -64,77 +64,78 @@ export function describeFailure(error: unknown): string {
   return (parts.length > 0 ? parts.join(' ') : 'send failed').slice(0, 200);
 }
 
-interface Claimed {
+/** The claimed row as the claim statement returns it, with what the email says. */
+interface ClaimRow {
   id: string;
+  status: 'SENDING' | 'CANCELLED' | 'FAILED';
   attempts: number;
+  kind: string;
+  urgent: boolean;
+  reference: string;
+  recipientEmail: string | null;
+  recipientName: string | null;
+  actorName: string | null;
+  actorOrganisation: string | null;
 }
-
-type Claim =
-  | { kind: 'none' }
-  | { kind: 'done'; outcome: 'cancelled' | 'failed' }
-  | { kind: 'send'; id: string; attempts: number; message: ReturnType<typeof renderEmail> };
 
 export async function deliverDueEmails(db: Database, transport: MailTransport, options: DeliverOptions): Promise<DeliverResult> {
   const { now, maxAttempts, publicUrl, from, limit = 10_000 } = options;
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0, cancelled: 0 };
+  const lease = new Date(now.getTime() + SENDING_LEASE_MS);
   for (let round = 0; round < limit; round++) {
-    const claim = await db.$transaction(async (tx): Promise<Claim> => {
-      // PENDING rows that are due, and SENDING rows whose lease has passed (a worker died).
-      const [row] = await tx.$queryRaw<Claimed[]>`
-        SELECT id, attempts FROM notification
-        WHERE channel = 'EMAIL' AND status IN ('PENDING', 'SENDING') AND "nextAttemptAt" <= ${now}
-        ORDER BY "nextAttemptAt", id
+    // One statement claims the row and reads what the email needs: the next due PENDING row, or a
+    // SENDING one whose lease has passed (a worker died), locked so no other worker takes it, and
+    // marked SENDING with the attempt counted and a new lease, committed before anything is sent.
+    // A recipient no longer active cancels it; a row taken back after its last attempt (it never
+    // reported) fails it. (Each round trip costs; this was eight: the claim, the row, its event,
+    // the recipient, the actor, the update and the transaction's two.)
+    const [claim] = await db.$queryRaw<ClaimRow[]>`
+      WITH due AS (
+        SELECT n.id, n.attempts, COALESCE(r.active, false) AS active, r.email, r."displayName",
+               e.kind, e.urgent, e.reference, a."displayName" AS "actorName", ao.name AS "actorOrganisation"
+        FROM notification n
+        JOIN notification_event e ON e.id = n."eventId" AND e."partnershipId" = n."partnershipId"
+        LEFT JOIN "user" r ON r.id = n."recipientUserId"
+        LEFT JOIN "user" a ON a.id = e."actorUserId"
+        LEFT JOIN organisation ao ON ao.id = a."organisationId"
+        WHERE n.channel = 'EMAIL' AND n.status IN ('PENDING', 'SENDING') AND n."nextAttemptAt" <= ${now}
+        ORDER BY n."nextAttemptAt", n.id
         LIMIT 1
-        FOR UPDATE SKIP LOCKED`;
-      if (!row) return { kind: 'none' };
-      const notification = await tx.notification.findUniqueOrThrow({ where: { id: row.id }, include: { event: true } });
-      const recipient = await tx.user.findUnique({
-        where: { id: notification.recipientUserId },
-        select: { email: true, displayName: true, active: true },
-      });
-      if (!recipient?.active) {
-        await tx.notification.update({ where: { id: row.id }, data: { status: 'CANCELLED', lastError: 'recipient not active' } });
-        return { kind: 'done', outcome: 'cancelled' };
-      }
-      if (row.attempts >= maxAttempts) {
-        // Only a row taken back from a dead worker can get here: its last attempt never reported.
-        await tx.notification.update({ where: { id: row.id }, data: { status: 'FAILED', lastError: 'no outcome from the last attempt' } });
-        return { kind: 'done', outcome: 'failed' };
-      }
-      const actor = notification.event.actorUserId
-        ? await tx.user.findUnique({
-            where: { id: notification.event.actorUserId },
-            select: { displayName: true, organisation: { select: { name: true } } },
-          })
-        : null;
-      const attempts = row.attempts + 1;
-      await tx.notification.update({
-        where: { id: row.id },
-        data: { status: 'SENDING', attempts, nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_MS) },
-      });
-      const message = renderEmail(
-        {
-          id: notification.id,
-          kind: notification.event.kind,
-          urgent: notification.event.urgent,
-          reference: notification.event.reference,
-          actor: actor ? { displayName: actor.displayName, organisationName: actor.organisation.name } : null,
-          recipient: { email: recipient.email, displayName: recipient.displayName },
-        },
-        { publicUrl, from },
-      );
-      return { kind: 'send', id: row.id, attempts, message };
-    });
-    if (claim.kind === 'none') break;
-    if (claim.kind === 'done') {
-      result[claim.outcome]++;
+        FOR UPDATE OF n SKIP LOCKED)
+      UPDATE notification t SET
+        status = CASE WHEN NOT due.active THEN 'CANCELLED' WHEN due.attempts >= ${maxAttempts} THEN 'FAILED' ELSE 'SENDING' END::"NotificationStatus",
+        attempts = CASE WHEN due.active AND due.attempts < ${maxAttempts} THEN due.attempts + 1 ELSE t.attempts END,
+        "nextAttemptAt" = CASE WHEN due.active AND due.attempts < ${maxAttempts} THEN ${lease} ELSE t."nextAttemptAt" END,
+        "lastError" = CASE WHEN NOT due.active THEN 'recipient not active' WHEN due.attempts >= ${maxAttempts} THEN 'no outcome from the last attempt' ELSE t."lastError" END,
+        "updatedAt" = ${new Date()}
+      FROM due
+      WHERE t.id = due.id
+      RETURNING t.id, t.status::text AS status, t.attempts, due.kind, due.urgent, due.reference,
+                due.email AS "recipientEmail", due."displayName" AS "recipientName", due."actorName", due."actorOrganisation"`;
+    if (!claim) break;
+    if (claim.status === 'CANCELLED') {
+      result.cancelled++;
       continue;
     }
-
+    if (claim.status === 'FAILED') {
+      result.failed++;
+      continue;
+    }
+    const message = renderEmail(
+      {
+        id: claim.id,
+        kind: claim.kind,
+        urgent: claim.urgent,
+        reference: claim.reference,
+        actor: claim.actorName ? { displayName: claim.actorName, organisationName: claim.actorOrganisation } : null,
+        recipient: { email: claim.recipientEmail!, displayName: claim.recipientName! },
+      },
+      { publicUrl, from },
+    );
     // Only our own claim is updated: if the lease passed meanwhile and another worker took the
     // row, its attempt counter has moved on and this write changes nothing.
     const mine = { id: claim.id, status: 'SENDING' as const, attempts: claim.attempts };
-    const { outcome, count } = await sendAndRecord(db, transport, claim.message, mine, { attempts: claim.attempts, maxAttempts, now, waiting: 'PENDING' });
+    const { outcome, count } = await sendAndRecord(db, transport, message, mine, { attempts: claim.attempts, maxAttempts, now, waiting: 'PENDING' });
     result[outcome] += count;
   }
   return result;

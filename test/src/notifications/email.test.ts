@@ -193,6 +193,26 @@ describe('when the mail server fails', () => {
     expect((await rows([alert.id]))[0]).toMatchObject({ status: 'CANCELLED' });
     expect(catcher.received).toHaveLength(0);
   });
+
+  it('a row whose worker died on its last attempt is FAILED when its lease passes, not sent again', async () => {
+    catcher.received.length = 0;
+    const alert = await breakGlass(10);
+    // Claimed for the last of 3 attempts by a worker that never reported; its lease has passed.
+    await app.db.notification.update({ where: { id: alert.id }, data: { status: 'SENDING', attempts: 3, nextAttemptAt: new Date(app.now().getTime() - 1000) } });
+    expect(await deliverDueEmails(app.db, transport, settings(app.now(), 3))).toEqual({ sent: 0, failed: 1, retried: 0, cancelled: 0 });
+    expect((await rows([alert.id]))[0]).toMatchObject({ status: 'FAILED', attempts: 3, lastError: 'no outcome from the last attempt' });
+    expect(catcher.received).toHaveLength(0);
+  });
+
+  it('a row whose worker died before its last attempt is taken again when its lease passes, and sent once', async () => {
+    catcher.received.length = 0;
+    const alert = await breakGlass(11);
+    await app.db.notification.update({ where: { id: alert.id }, data: { status: 'SENDING', attempts: 1, nextAttemptAt: new Date(app.now().getTime() - 1000) } });
+    expect(await deliverDueEmails(app.db, transport, settings(app.now(), 3))).toEqual({ sent: 1, failed: 0, retried: 0, cancelled: 0 });
+    expect((await rows([alert.id]))[0]).toMatchObject({ status: 'SENT', attempts: 2 });
+    expect(catcher.received.map((m) => m.messageId)).toEqual([`<${alert.id}@wraparound>`]);
+    catcher.received.length = 0;
+  });
 });
 
 describe('without SMTP_URL', () => {
