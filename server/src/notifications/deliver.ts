@@ -91,27 +91,30 @@ export async function deliverDueEmails(db: Database, transport: MailTransport, o
     // the recipient, the actor, the update and the transaction's two.)
     const [claim] = await db.$queryRaw<ClaimRow[]>`
       WITH due AS (
-        SELECT n.id, n.attempts, COALESCE(r.active, false) AS active, r.email, r."displayName",
-               e.kind, e.urgent, e.reference, a."displayName" AS "actorName", ao.name AS "actorOrganisation"
+        SELECT n.id, n.attempts, n."eventId", n."partnershipId", n."recipientUserId"
         FROM notification n
-        JOIN notification_event e ON e.id = n."eventId" AND e."partnershipId" = n."partnershipId"
-        LEFT JOIN "user" r ON r.id = n."recipientUserId"
-        LEFT JOIN "user" a ON a.id = e."actorUserId"
-        LEFT JOIN organisation ao ON ao.id = a."organisationId"
         WHERE n.channel = 'EMAIL' AND n.status IN ('PENDING', 'SENDING') AND n."nextAttemptAt" <= ${now}
         ORDER BY n."nextAttemptAt", n.id
         LIMIT 1
-        FOR UPDATE OF n SKIP LOCKED)
+        FOR UPDATE SKIP LOCKED),
+      claimed AS (
+        SELECT due.id, due.attempts, COALESCE(r.active, false) AS active, r.email, r."displayName",
+               e.kind, e.urgent, e.reference, a."displayName" AS "actorName", ao.name AS "actorOrganisation"
+        FROM due
+        JOIN notification_event e ON e.id = due."eventId" AND e."partnershipId" = due."partnershipId"
+        LEFT JOIN "user" r ON r.id = due."recipientUserId"
+        LEFT JOIN "user" a ON a.id = e."actorUserId"
+        LEFT JOIN organisation ao ON ao.id = a."organisationId")
       UPDATE notification t SET
-        status = CASE WHEN NOT due.active THEN 'CANCELLED' WHEN due.attempts >= ${maxAttempts} THEN 'FAILED' ELSE 'SENDING' END::"NotificationStatus",
-        attempts = CASE WHEN due.active AND due.attempts < ${maxAttempts} THEN due.attempts + 1 ELSE t.attempts END,
-        "nextAttemptAt" = CASE WHEN due.active AND due.attempts < ${maxAttempts} THEN ${lease} ELSE t."nextAttemptAt" END,
-        "lastError" = CASE WHEN NOT due.active THEN 'recipient not active' WHEN due.attempts >= ${maxAttempts} THEN 'no outcome from the last attempt' ELSE t."lastError" END,
+        status = CASE WHEN NOT c.active THEN 'CANCELLED' WHEN c.attempts >= ${maxAttempts} THEN 'FAILED' ELSE 'SENDING' END::"NotificationStatus",
+        attempts = CASE WHEN c.active AND c.attempts < ${maxAttempts} THEN c.attempts + 1 ELSE t.attempts END,
+        "nextAttemptAt" = CASE WHEN c.active AND c.attempts < ${maxAttempts} THEN ${lease} ELSE t."nextAttemptAt" END,
+        "lastError" = CASE WHEN NOT c.active THEN 'recipient not active' WHEN c.attempts >= ${maxAttempts} THEN 'no outcome from the last attempt' ELSE t."lastError" END,
         "updatedAt" = ${new Date()}
-      FROM due
-      WHERE t.id = due.id
-      RETURNING t.id, t.status::text AS status, t.attempts, due.kind, due.urgent, due.reference,
-                due.email AS "recipientEmail", due."displayName" AS "recipientName", due."actorName", due."actorOrganisation"`;
+      FROM claimed c
+      WHERE t.id = c.id
+      RETURNING t.id, t.status::text AS status, t.attempts, c.kind, c.urgent, c.reference,
+                c.email AS "recipientEmail", c."displayName" AS "recipientName", c."actorName", c."actorOrganisation"`;
     if (!claim) break;
     if (claim.status === 'CANCELLED') {
       result.cancelled++;
