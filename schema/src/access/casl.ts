@@ -169,6 +169,28 @@ export function requiredEqualities(where: object, columns: readonly string[]): W
 }
 
 /**
+ * A relation's conditions that a `where` requires at its top level (through ANDs), and the `where`
+ * without them: for when the caller can ask them of the related row directly (an entry's concern,
+ * in a list of concerns, is the concern itself).
+ */
+export function takeRelation<W extends object>(where: W, relation: string): { taken: Where[]; rest: W } {
+  const taken: Where[] = [];
+  const strip = (w: Where): Where =>
+    Object.fromEntries(
+      Object.entries(w)
+        .filter(([key, value]) => {
+          const is = (value as { is?: unknown } | null)?.is;
+          if (key !== relation || typeof is !== 'object' || is === null) return true;
+          taken.push(is as Where);
+          return false;
+        })
+        .map(([key, value]) => [key, key !== 'AND' ? value : Array.isArray(value) ? value.map((item) => strip(item as Where)) : strip(value as Where)]),
+    );
+  const rest = strip(where as Where) as W;
+  return { taken, rest };
+}
+
+/**
  * The same `where` without these equalities (as requiredEqualities found them, value for value):
  * for when the caller puts them on another row that the database holds equal (a concern's
  * organisation is its entry's).

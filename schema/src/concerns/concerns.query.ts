@@ -3,7 +3,7 @@
 // as a single read; the ids listed are audited.
 import { type ConcernStatus, Prisma } from '@wraparound/prisma';
 import { abilityOf } from '../access/ability.ts';
-import { accessibleBranches, accessibleWhere, requiredEqualities, withoutEqualities } from '../access/casl.ts';
+import { accessibleBranches, accessibleWhere, requiredEqualities, takeRelation, withoutEqualities } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { ConcernStatusEnum } from '../common/enums.ts';
@@ -61,8 +61,12 @@ async function pageByGrant(ctx: Context, filters: Prisma.ConcernWhereInput[], ta
       // independent and expects almost no concern to match, so it reads every concern of the
       // organisation and sorts them instead of walking the index for the newest (53 ms → 2 ms).
       const onConcern = requiredEqualities(branch, ['organisationId']);
+      // Likewise a grant on the entry's concern (the front door's: concerns referred to it) is a
+      // condition on the listed concern itself, not on a second copy of it joined back through
+      // the entry (which PostgreSQL cannot see is the same row).
+      const { taken: ofConcern, rest } = takeRelation(withoutEqualities(branch, onConcern), 'concern');
       return ctx.db.concern.findMany({
-        where: { AND: [onConcern, { entry: { is: withoutEqualities(branch, onConcern) } }, ...filters] },
+        where: { AND: [onConcern, ...(ofConcern as Prisma.ConcernWhereInput[]), { entry: { is: rest } }, ...filters] },
         select: { id: true, createdAt: true },
         orderBy: NEWEST_FIRST,
         take,
