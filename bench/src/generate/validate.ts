@@ -14,6 +14,12 @@ const CHECKS: { name: string; sql: string }[] = [
           WHERE c."partnershipId" = $1 AND c."organisationId" <> e."organisationId"`,
   },
   {
+    // The chronology asks the share grant among the child's own shares (chronology.query.ts).
+    name: "a share's child is its entry's",
+    sql: `SELECT s.id::text FROM share s JOIN chronology_entry e ON e.id = s."entryId"
+          WHERE s."partnershipId" = $1 AND s."childId" <> e."childId"`,
+  },
+  {
     name: 'an open disagreement has exactly one open stage, at its current position, due when the disagreement says',
     sql: `SELECT d.reference FROM disagreement d
           LEFT JOIN disagreement_stage s ON s."disagreementId" = d.id AND s."exitedAt" IS NULL

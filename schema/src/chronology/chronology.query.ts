@@ -2,7 +2,7 @@
 // by cursor. The access rules are part of the SQL; each page read is audited with the ids shown.
 import { AgencyType, ConcernCategory } from '@wraparound/prisma';
 import { abilityOf } from '../access/ability.ts';
-import { accessibleWhere } from '../access/casl.ts';
+import { accessibleWhere, narrowSome } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { ConcernCategoryEnum } from '../common/enums.ts';
@@ -48,7 +48,10 @@ builder.queryField('chronology', (t) =>
         ...query,
         where: {
           AND: [
-            accessibleWhere(ability, 'read', 'ChronologyEntry'),
+            // The share grant asked among these children's shares (a share's child is its entry's:
+            // a trigger holds it), not by hashing every live share to the viewer's organisation
+            // (26,732 for social care at county scale: 18–33 ms for a page of one child's entries).
+            narrowSome(accessibleWhere(ability, 'read', 'ChronologyEntry'), 'shares', { childId: { in: childIds } }),
             { childId: { in: childIds } },
             agencyTypes?.length ? { organisation: { is: { agencyType: { in: agencyTypes } } } } : {},
             categories?.length ? { categories: { hasSome: categories } } : {},
