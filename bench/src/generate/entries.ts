@@ -13,7 +13,7 @@ import type pg from 'pg';
 import { CopyWriter, type Cell } from './copy.ts';
 import { referenceOf, uuidAt } from './ids.ts';
 import type { Progress } from './progress.ts';
-import { DAY, HOUR, MINUTE, type Org, type Person, type World, orgsOf, peopleIn, rngFor } from './world.ts';
+import { DAY, HOUR, MINUTE, type Org, type Person, type World, orgsOf, peopleIn, recentMoment, afterwards, rngFor } from './world.ts';
 
 export interface EntryRows {
   entry: Cell[];
@@ -95,9 +95,9 @@ export function* planEntries(world: World): Generator<EntryRows> {
     for (let e = 0; e < concerns + others; e++) {
       const isConcern = e < concerns;
       const from = Math.max(child.createdAt, now - 3 * 365 * DAY);
-      // Recent entries are commoner than old ones.
-      const occurred = Math.floor(now - (now - from) * rng.float() ** 1.6 - rng.int(5, 600) * MINUTE);
-      const recorded = Math.min(now - MINUTE, occurred + rng.int(10, 36 * 60) * MINUTE);
+      // Recent entries are commoner than old ones; recorded minutes to a day and a half later.
+      const occurred = Math.floor(recentMoment(rng, now, now - from) - rng.int(5, 600) * MINUTE);
+      const recorded = Math.floor(afterwards(rng, occurred, rng.int(10, 36 * 60) * MINUTE, now));
       let org: Org;
       let kind: string;
       let categories: ConcernCategory[];

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { copyRows, type Cell } from './copy.ts';
 import { referenceOf, uuidAt } from './ids.ts';
 import type { Progress } from './progress.ts';
-import { DAY, HOUR, MINUTE, type Org, type World, orgsOf, peopleIn, rngFor } from './world.ts';
+import { DAY, HOUR, MINUTE, type Org, type World, orgsOf, peopleIn, recentMoment, afterwards, rngFor } from './world.ts';
 
 const RAG_HOURS = { RED: 2, AMBER: 6, GREEN: 24 } as const;
 
@@ -32,7 +32,7 @@ export async function writeRequests(pool: pg.Pool, world: World, progress: Progr
     const [asker, askingOrg] = rng.pick(askers);
     const rag = rng.weighted([['RED', 10], ['AMBER', 30], ['GREEN', 60]] as const);
     // Two years of requests, denser recently; the newest few hundred still open.
-    const created = Math.floor(now - 730 * DAY * rng.float() ** 2 - rng.int(1, 120) * MINUTE);
+    const created = Math.floor(recentMoment(rng, now, 730 * DAY) - rng.int(1, 120) * MINUTE);
     const dueAt = created + RAG_HOURS[rag] * HOUR;
     const recent = now - created < 3 * DAY;
     const status = recent && rng.chance(0.6) ? 'OPEN' : rng.chance(0.97) ? 'ANSWERED' : 'WITHDRAWN';
@@ -53,7 +53,7 @@ export async function writeRequests(pool: pg.Pool, world: World, progress: Progr
     for (const org of asked) {
       const id = uuidAt(rng, created);
       const answered = status === 'ANSWERED' || (status === 'OPEN' && rng.chance(0.3));
-      const respondedAt = answered ? Math.min(now - MINUTE, created + RAG_HOURS[rag] * HOUR * rng.float() * 1.4) : null;
+      const respondedAt = answered ? Math.floor(afterwards(rng, created, RAG_HOURS[rag] * HOUR * rng.float() * 1.4, now)) : null;
       const responder = answered ? rng.pick(peopleIn(world, org.id, org.agencyType === 'SCHOOL' ? ['DSL', 'DEPUTY_DSL'] : undefined)) : null;
       recipients.push([
         id, partnershipId, requestId, org.id, new Date(dueAt), respondedAt ? new Date(respondedAt) : null, responder?.id ?? null,

@@ -120,6 +120,24 @@ export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 
+/**
+ * A moment in the `span` before `now`, recent ones commoner: the density falls in a straight line
+ * from twice the average at `now` to none at `span` ago. (A power of a uniform draw, used before,
+ * has no ceiling at `now`: it put a sixth of a county's concerns in its last month.)
+ */
+export function recentMoment(rng: Rng, now: number, span: number): number {
+  return now - span * (1 - Math.sqrt(rng.float()));
+}
+
+/**
+ * When something that takes about `usually` ms after `from` happened, by `now - MINUTE` at the
+ * latest: if `usually` would pass that, a moment between `from` and then. (Clamping instead put
+ * thousands of entries in the same minute.)
+ */
+export function afterwards(rng: Rng, from: number, usually: number, now: number): number {
+  return from + Math.min(usually, (now - MINUTE - from) * rng.float());
+}
+
 /** Everyone in an organisation with one of the roles (empty when none). */
 export function peopleIn(world: World, organisationId: string, roles?: readonly Role[]): Person[] {
   const all = world.byOrg.get(organisationId) ?? [];

@@ -39,6 +39,26 @@ describe('the synthetic partnership', () => {
     expect(rows[0].median).toBeLessThan(5);
   });
 
+  it('spreads records over the years, recent ones commoner, none piled on one moment', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM chronology_entry WHERE "partnershipId" = $1)::int AS entries,
+              (SELECT max(n) FROM (SELECT count(*) AS n FROM chronology_entry WHERE "partnershipId" = $1
+                                   GROUP BY date_trunc('minute', "createdAt")) m)::int AS "busiestMinute",
+              (SELECT count(*) FROM concern WHERE "partnershipId" = $1 AND "createdAt" > $2::timestamptz - interval '30 days')::int AS "lastMonth",
+              (SELECT count(*) FROM concern WHERE "partnershipId" = $1 AND "createdAt" <= $2::timestamptz - interval '365 days')::int AS "olderThanAYear",
+              (SELECT count(*) FROM information_request WHERE "partnershipId" = $1 AND "createdAt" > $2::timestamptz - interval '3 days')::int AS "requestsLast3Days",
+              (SELECT count(*) FROM information_request WHERE "partnershipId" = $1)::int AS requests`,
+      [summary.partnershipId, now]);
+    const r = rows[0];
+    // A county's concerns arrive at a few a minute at most, not hundreds in the minute before `now`.
+    expect(r.busiestMinute).toBeLessThanOrEqual(Math.max(3, r.entries / 500));
+    // The last month holds more than its share of three years (children registered lately have
+    // all their records in it, so at this size it is the one child with hundreds that decides how much).
+    expect(r.lastMonth).toBeGreaterThan(1000 / 36);
+    expect(r.olderThanAYear).toBeGreaterThan(1000 / 6);
+    expect(r.requestsLast3Days).toBeLessThan(r.requests / 50);
+  });
+
   it("passes the product's own rules", async () => {
     expect(await validateGenerated(pool, summary.partnershipId, now)).toEqual([]);
   });
