@@ -123,7 +123,7 @@ export const MINUTE = 60_000;
 /**
  * A moment in the `span` before `now`, recent ones commoner: the density falls in a straight line
  * from twice the average at `now` to none at `span` ago. (A power of a uniform draw, used before,
- * has no ceiling at `now`: it put a sixth of a county's concerns in its last month.)
+ * has no ceiling at `now`: it crowded thousands of a county's records into its last hours.)
  */
 export function recentMoment(rng: Rng, now: number, span: number): number {
   return now - span * (1 - Math.sqrt(rng.float()));
