@@ -3,6 +3,7 @@
 import { sweepDeadlines } from '@wraparound/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { holdAuditChain } from '../support/auditChainLock.ts';
 import { thresholdDisagreementInput } from './support.ts';
 import { FRONT_DOOR, OAK, as } from '../access/fixtures.ts';
 
@@ -72,12 +73,28 @@ describe('the ladder’s clock', () => {
     expect(await eventsFor(d.reference, 'DISAGREEMENT_ESCALATED')).toHaveLength(1);
   });
 
-  it('two sweepers at once move a disagreement up exactly once', async () => {
+  it('two sweepers at once handle each due deadline exactly once: their counts add up to the due deadlines', async () => {
     const d = await raise();
     const stage1 = await app.db.disagreementStage.findFirstOrThrow({ where: { disagreementId: d.dbId } });
     const due = await app.db.deadline.findFirstOrThrow({ where: { kind: 'STAGE_ESCALATION', subjectId: stage1.id } });
+    await sweepDeadlines(app.db, new Date(due.dueAt.getTime() - 1000));
     const at = new Date(due.dueAt.getTime() + 1000);
-    await Promise.all([sweepDeadlines(app.db, at), sweepDeadlines(app.db, at), sweepDeadlines(app.db, at)]);
+    const dueAtThen = await app.db.deadline.count({ where: { state: 'PENDING', dueAt: { lte: at } } });
+    expect(dueAtThen).toBeGreaterThanOrEqual(1);
+
+    // The first sweeper claims the escalation and stops at its audit row, the claim held. The
+    // second runs meanwhile: it must pass the claimed deadline by, not handle it again (or wait
+    // for it and then handle it).
+    const chain = await holdAuditChain(app.databaseUrl);
+    const first = sweepDeadlines(app.db, at);
+    await chain.waiters(1);
+    const second = sweepDeadlines(app.db, at);
+    await chain.waiters(2, second);
+    await chain.release();
+    const [a, b] = await Promise.all([first, second]);
+
+    expect(a.handled + b.handled).toBe(dueAtThen);
+    expect(await app.db.deadline.count({ where: { state: 'PENDING', dueAt: { lte: at } } })).toBe(0);
     const stages = await app.db.disagreementStage.findMany({ where: { disagreementId: d.dbId }, orderBy: { enteredAt: 'asc' } });
     expect(stages.map((s) => s.position)).toEqual([1, 2]);
     expect(await app.db.auditEvent.count({ where: { action: 'disagreement.escalate_by_clock', subjectId: d.dbId } })).toBe(1);

@@ -2,10 +2,10 @@
 // half-done, and the next sweep moves the disagreement up exactly once.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { sweepDeadlines } from '@wraparound/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { holdAuditChain } from '../support/auditChainLock.ts';
 import { OAK, as } from '../access/fixtures.ts';
 import { thresholdDisagreementInput } from './support.ts';
 
@@ -32,28 +32,17 @@ describe('a worker killed mid-transition', () => {
 
     // Hold the audit chain's lock: the worker's transaction does the whole escalation, then waits
     // at its audit row, uncommitted — and is killed there.
-    const holder = new pg.Client({ connectionString: app.databaseUrl });
-    await holder.connect();
-    await holder.query(`SELECT pg_advisory_lock(hashtext('wraparound.audit_event_chain'))`);
+    const chain = await holdAuditChain(app.databaseUrl);
     // One process (node with tsx's loader, not the tsx wrapper), so SIGKILL kills the worker itself.
     const worker = spawn(process.execPath, ['--import', 'tsx', SWEEPER, app.databaseUrl, new Date(escalation.dueAt.getTime() + 1000).toISOString()], {
       cwd: TEST_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const waiting = async () => {
-      for (let i = 0; i < 200; i++) {
-        const blocked = await holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
-        if (blocked.rows[0].n > 0) return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('the worker never reached its audit row');
-    };
-    await waiting();
+    await chain.waiters();
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.kill('SIGKILL');
     await exited;
-    await holder.query(`SELECT pg_advisory_unlock(hashtext('wraparound.audit_event_chain'))`);
-    await holder.end();
+    await chain.release();
 
     // Nothing of the killed transition remains.
     expect(await app.db.disagreementStage.count({ where: { disagreementId } })).toBe(1);
