@@ -55,7 +55,12 @@ type ModelSubject =
  */
 export function accessibleWhere<M extends ModelSubject>(ability: AppAbility, action: Action, model: M): WhereInput<M> {
   const where = ability.can(action, model) ? rulesToWhere(ability.rulesFor(action, model)) : null;
-  return (where ?? { id: { in: [] } }) as WhereInput<M>;
+  return (where ?? nothing(model)) as WhereInput<M>;
+}
+
+/** No record, on the model's primary key: the audit trail's is its sequence, every other model's `id`. */
+function nothing(model: ModelSubject): Where {
+  return model === 'AuditEvent' ? { seq: { in: [] } } : { id: { in: [] } };
 }
 
 type Where = Record<string, unknown>;

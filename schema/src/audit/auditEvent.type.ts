@@ -1,6 +1,12 @@
 import { builder } from '../builder.ts';
 import '../admin/user.type.ts';
 
+/** `detail.entryIds`, which the chronology read writes (chronology.query.ts). */
+function entryIdsOf(detail: unknown): string[] {
+  const ids = (detail as { entryIds?: unknown } | null)?.entryIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
 export const AuditEventType = builder.prismaObject('AuditEvent', {
   description: "One entry in the append-only, hash-chained audit trail. Ids and actions, never a child's details.",
   fields: (t) => ({
@@ -15,5 +21,9 @@ export const AuditEventType = builder.prismaObject('AuditEvent', {
       resolve: (e) => (e.childId ? { type: 'Child', id: e.childId } : null),
     }),
     purpose: t.exposeString('purpose', { nullable: true }),
+    entriesShown: t.globalIDList({
+      description: 'The chronology entries the event showed (a chronology page read), as ids only; empty for other events.',
+      resolve: (e) => entryIdsOf(e.detail).map((id) => ({ type: 'ChronologyEntry', id })),
+    }),
   }),
 });

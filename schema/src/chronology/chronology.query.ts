@@ -9,6 +9,7 @@ import { ConcernCategoryEnum } from '../common/enums.ts';
 import { idOf } from '../common/ids.ts';
 import { AgencyTypeEnum } from '../admin/organisation.type.ts';
 import './entry.type.ts';
+import { pageShown } from '../common/pageShown.ts';
 
 const ChronologyFilter = builder.inputType('ChronologyFilter', {
   fields: (t) => ({
@@ -64,7 +65,7 @@ builder.queryField('chronology', (t) =>
         subjectType: 'Child',
         subjectId: childId,
         childId,
-        detail: { entryIds: entries.map((e) => e.id) },
+        detail: { entryIds: pageShown(entries, query).map((e) => e.id) },
       });
       return entries;
     },

@@ -6,6 +6,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import './notification.type.ts';
+import { pageShown } from '../common/pageShown.ts';
 
 builder.queryField('encompassNotifications', (t) =>
   t.prismaConnection({
@@ -23,9 +24,10 @@ builder.queryField('encompassNotifications', (t) =>
         },
         orderBy: [{ incidentAt: 'desc' }, { id: 'desc' }],
       });
+      const shown = pageShown(notifications, query);
       await recordAudit(ctx.db, ctx, {
         action: 'encompass.list',
-        detail: { notificationIds: notifications.map((n) => n.id), childIds: notifications.map((n) => n.childId) },
+        detail: { notificationIds: shown.map((n) => n.id), childIds: shown.map((n) => n.childId) },
       });
       return notifications;
     },

@@ -6,6 +6,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import './request.type.ts';
+import { pageShown } from '../common/pageShown.ts';
 
 builder.queryField('informationRequestsReceived', (t) =>
   t.prismaConnection({
@@ -28,7 +29,7 @@ builder.queryField('informationRequestsReceived', (t) =>
         },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       });
-      await recordAudit(ctx.db, ctx, { action: 'informationRequest.listReceived', detail: { recipientIds: rows.map((r) => r.id) } });
+      await recordAudit(ctx.db, ctx, { action: 'informationRequest.listReceived', detail: { recipientIds: pageShown(rows, query).map((r) => r.id) } });
       return rows;
     },
   }),

@@ -5,6 +5,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import './request.type.ts';
+import { pageShown } from '../common/pageShown.ts';
 
 builder.queryField('informationRequestsSent', (t) =>
   t.prismaConnection({
@@ -22,7 +23,7 @@ builder.queryField('informationRequestsSent', (t) =>
         },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       });
-      await recordAudit(ctx.db, ctx, { action: 'informationRequest.listSent', detail: { requestIds: requests.map((r) => r.id) } });
+      await recordAudit(ctx.db, ctx, { action: 'informationRequest.listSent', detail: { requestIds: pageShown(requests, query).map((r) => r.id) } });
       return requests;
     },
   }),

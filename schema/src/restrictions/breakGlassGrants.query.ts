@@ -5,6 +5,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import './breakGlassGrant.type.ts';
+import { pageShown } from '../common/pageShown.ts';
 
 builder.queryField('breakGlassGrants', (t) =>
   t.prismaConnection({
@@ -22,7 +23,7 @@ builder.queryField('breakGlassGrants', (t) =>
         orderBy: [{ grantedAt: 'desc' }, { id: 'desc' }],
       });
       if (ability.can('read', 'BreakGlassGrant')) {
-        await recordAudit(ctx.db, ctx, { action: 'break_glass.list', detail: { grantIds: grants.map((g) => g.id) } });
+        await recordAudit(ctx.db, ctx, { action: 'break_glass.list', detail: { grantIds: pageShown(grants, query).map((g) => g.id) } });
       }
       return grants;
     },
