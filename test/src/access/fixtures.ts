@@ -80,7 +80,7 @@ async function raise(app: TestApp, email: string, childId: string, narrative: st
 }
 
 /** An entry written straight to the database, for agencies whose own recording has no API yet. */
-async function entryBy(app: TestApp, email: string, childId: string, summary: string, sensitive: boolean) {
+export async function entryBy(app: TestApp, email: string, childId: string, summary: string, sensitive: boolean) {
   const author = await app.db.user.findUniqueOrThrow({ where: { email } });
   const entry = await app.db.chronologyEntry.create({
     data: {
@@ -91,7 +91,7 @@ async function entryBy(app: TestApp, email: string, childId: string, summary: st
   return entry.id;
 }
 
-async function share(app: TestApp, email: string, entryId: string, recipient: { org?: string; user?: string }, extra: Record<string, unknown> = {}) {
+export async function share(app: TestApp, email: string, entryId: string, recipient: { org?: string; user?: string }, extra: Record<string, unknown> = {}) {
   const result = await (await as(app, email)).request(SHARE, {
     input: {
       entryId: globalId('ChronologyEntry', entryId),

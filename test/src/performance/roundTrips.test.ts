@@ -15,6 +15,10 @@ const REGISTER = /* GraphQL */ `
 const RAISE = /* GraphQL */ `
   mutation($input: ConcernRaiseInput!) { concernRaise(input: $input) { __typename } }`;
 
+// Statements per read, counted as above. A change that moves them changes these on purpose.
+const CHRONOLOGY_ROUND_TRIPS = 8;
+const CONCERNS_ROUND_TRIPS = 12;
+
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
@@ -53,12 +57,9 @@ describe('SQL round trips', () => {
 
     expect(chronologyLarge).toBe(chronologySmall);
     expect(concernsLarge).toBe(concernsSmall);
-    // Pinned, so a change that adds a query per operation shows in review.
-    expect({ chronology: chronologySmall, concerns: concernsSmall }).toMatchInlineSnapshot(`
-      {
-        "chronology": 8,
-        "concerns": 12,
-      }
-    `);
+    // Pinned as numbers, so a change that adds a query per operation fails here and is changed on
+    // purpose (a snapshot would be rewritten silently by `vitest -u`).
+    expect(chronologySmall).toBe(CHRONOLOGY_ROUND_TRIPS);
+    expect(concernsSmall).toBe(CONCERNS_ROUND_TRIPS);
   });
 });

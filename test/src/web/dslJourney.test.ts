@@ -4,7 +4,7 @@
 // screen is checked with axe-core in its empty, filled and error states.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FRONT_DOOR, OAK, TEAM_MANAGER, globalId } from '../access/fixtures.ts';
+import { FRONT_DOOR, OAK, POLICE, TEAM_MANAGER, entryBy, globalId, share } from '../access/fixtures.ts';
 import { sweepDeadlines } from '@wraparound/schema';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
 
@@ -18,6 +18,10 @@ beforeAll(async () => {
     },
     orderBy: { entries: { _count: 'desc' } },
   })) as typeof child;
+  // A police entry shared with the school, so the DSL's chronology holds two agencies' entries.
+  const oakfield = await env.app.db.organisation.findFirstOrThrow({ where: { name: 'Oakfield Primary School' } });
+  const incident = await entryBy(env.app, POLICE[0]!, child.id, 'Police attended a domestic incident at the home', true);
+  await share(env.app, POLICE[0]!, incident, { org: oakfield.id });
 });
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 
@@ -30,7 +34,8 @@ describe('a DSL', () => {
   it('signs in to what needs them now', async () => {
     await signIn(dsl, OAK.dsl);
     await expect.poll(() => heading(dsl)).toContain('What needs you now');
-    await dsl.getByRole('status').waitFor({ state: 'detached' }).catch(() => {});
+    // Every section of the home page loaded (no "Loading…" left) before the picture is taken.
+    await expect.poll(() => dsl.getByRole('status').filter({ hasText: 'Loading' }).count()).toBe(0);
     await capture(dsl, 'home-dsl');
   });
 
@@ -67,9 +72,16 @@ describe('a DSL', () => {
 
     await dsl.getByRole('button', { name: 'Load more entries' }).click();
     await expect.poll(() => dsl.locator('.app-timeline__item').count()).toBeGreaterThan(10);
-    await dsl.getByRole('group', { name: 'Agency' }).getByLabel('Police').check();
+    // Unfiltered, the school's entries and another agency's shared with it; filtered to the school,
+    // only the school's (checked together, so an empty or failed timeline cannot pass).
+    const agencies = async () => {
+      const text = (await dsl.locator('.app-timeline').textContent()) ?? '';
+      return [...new Set([...text.matchAll(/ \((School|Police|Health|Children’s social care|Early help)\) · /g)].map((m) => m[1]))].sort();
+    };
+    expect(await agencies()).toEqual(expect.arrayContaining(['School', expect.not.stringMatching(/^School$/)]));
+    await dsl.getByRole('group', { name: 'Agency' }).getByLabel('School').check();
     await dsl.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => dsl.locator('.app-timeline').textContent()).not.toContain('(School)');
+    await expect.poll(agencies).toEqual(['School']);
     await capture(dsl, 'child-filtered');
   });
 

@@ -19,7 +19,11 @@ let childId: string;
 let entryId: string;
 
 beforeAll(async () => {
-  const child = await env.app.db.child.findFirstOrThrow({ where: { school: { name: SCHOOL }, restrictions: { none: {} }, mergedIntoId: null }, orderBy: { id: 'asc' } });
+  // A pupil with entries of the school's own, so the DSL's chronology has something to show.
+  const child = await env.app.db.child.findFirstOrThrow({
+    where: { school: { name: SCHOOL }, restrictions: { none: {} }, mergedIntoId: null, entries: { some: { organisation: { name: SCHOOL } } } },
+    orderBy: { id: 'asc' },
+  });
   const author = await env.app.db.user.findUniqueOrThrow({ where: { email: GP } });
   // A GP's own health record: written straight to the database, as health recording has no API.
   const entry = await env.app.db.chronologyEntry.create({
@@ -143,7 +147,8 @@ describe('sharing a record', () => {
     const dsl = await newPage(env.browser, env.app.url);
     await signIn(dsl, OAK.dsl);
     await dsl.goto(`/children/${childId}`);
-    await expect.poll(() => chronology(dsl)).not.toContain('Loading');
+    // The school's own entries are listed (the chronology loaded), the GP's revoked one is not.
+    await expect.poll(() => chronology(dsl)).toContain('(School)');
     expect(await chronology(dsl)).not.toContain(SUMMARY);
     await dsl.goto(`/entries/${entryId}`);
     await expect.poll(() => heading(dsl)).toBe('Record not found');
