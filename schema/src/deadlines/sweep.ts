@@ -11,7 +11,9 @@ import type { Database, DatabaseTx, Deadline } from '@wraparound/prisma';
 import { stageEscalation, stageExpiry, stageReminder } from '../disagreements/clockTransitions.ts';
 import { requestDueSoon, requestOverdue } from '../requests/requestClock.ts';
 
-type Handler = (tx: DatabaseTx, deadline: Deadline, now: Date) => Promise<void>;
+/** `at` is the deadline's own time (the moment it takes effect); `sweptAt` is the sweep's, later
+ * after downtime, so a handler can tell a warning overtaken by what has happened since. */
+type Handler = (tx: DatabaseTx, deadline: Deadline, at: Date, sweptAt: Date) => Promise<void>;
 
 const HANDLERS: Partial<Record<Deadline['kind'], Handler>> = {
   STAGE_REMINDER: stageReminder,
@@ -45,7 +47,7 @@ export async function sweepDeadlines(db: Database, now: Date, limit = 100_000): 
           LIMIT 1
           FOR UPDATE SKIP LOCKED`;
         if (!deadline) return false;
-        await HANDLERS[deadline.kind]?.(tx, deadline, deadline.dueAt);
+        await HANDLERS[deadline.kind]?.(tx, deadline, deadline.dueAt, now);
         await tx.deadline.update({ where: { id: deadline.id }, data: { state: 'DONE', handledAt: now } });
         return true;
       },

@@ -21,25 +21,34 @@ async function openStage(tx: DatabaseTx, stageRowId: string) {
   return stage;
 }
 
-export async function stageReminder(tx: DatabaseTx, deadline: Deadline, now: Date) {
+// Catching up after downtime, a warning whose moment has been overtaken is not sent: a "deadline
+// approaching" once the deadline itself has passed, an "overdue" once the stage's grace has also
+// run out (the same sweep moves the disagreement up and tells people that instead). The state still
+// changes, in order, as if the server had never stopped.
+
+export async function stageReminder(tx: DatabaseTx, deadline: Deadline, now: Date, sweptAt: Date = now) {
   const stage = await openStage(tx, deadline.subjectId);
   if (!stage) return;
   const percent = Number(deadline.key);
   await tx.disagreementStage.update({ where: { id: stage.id }, data: { remindersSent: { push: percent } } });
   const d = stage.disagreement;
+  if (stage.dueAt <= sweptAt) return;
   await announce(tx, 'DISAGREEMENT_DEADLINE_APPROACHING', { disagreement: d, stage: stage.ladderStage }, eventOf(d, now));
 }
 
-export async function stageExpiry(tx: DatabaseTx, deadline: Deadline, now: Date) {
+export async function stageExpiry(tx: DatabaseTx, deadline: Deadline, now: Date, sweptAt: Date = now) {
   const stage = await openStage(tx, deadline.subjectId);
   if (!stage) return;
   const d = stage.disagreement;
   await tx.disagreementStage.update({ where: { id: stage.id }, data: { overdueAt: stage.dueAt } });
   await tx.disagreement.update({ where: { id: d.id }, data: { overdue: true } });
   const next = d.ladder.stages.find((s) => s.position === stage.position + 1);
-  await announce(tx, 'DISAGREEMENT_OVERDUE', {
-    disagreement: d, stage: stage.ladderStage, next: next && stage.ladderStage.notifyNextOnExpiry ? next : null,
-  }, eventOf(d, now));
+  const overtaken = next !== undefined && stage.escalatesAt !== null && stage.escalatesAt <= sweptAt;
+  if (!overtaken) {
+    await announce(tx, 'DISAGREEMENT_OVERDUE', {
+      disagreement: d, stage: stage.ladderStage, next: next && stage.ladderStage.notifyNextOnExpiry ? next : null,
+    }, eventOf(d, now));
+  }
   if (!next && stage.ladderStage.alertLeadPartnersOnExpiry) {
     await announce(tx, 'DISAGREEMENT_FINAL_STAGE_EXPIRED', {}, eventOf(d, now));
   }

@@ -115,6 +115,12 @@ describe('the ladder’s clock', () => {
     expect(await app.db.disagreement.findUniqueOrThrow({ where: { id: d.dbId } })).toMatchObject({ overdue: true });
     const alerts = await eventsFor(d.reference, 'DISAGREEMENT_FINAL_STAGE_EXPIRED');
     expect(alerts).toHaveLength(1);
+    // Nobody is warned of what had already happened: no "deadline approaching" (every stage's
+    // deadline had passed) and no "overdue" for stages 1–3 (each was left by the same catch-up);
+    // the final stage, still open and overdue, is announced once.
+    expect(await eventsFor(d.reference, 'DISAGREEMENT_DEADLINE_APPROACHING')).toHaveLength(0);
+    expect(await eventsFor(d.reference, 'DISAGREEMENT_OVERDUE')).toHaveLength(1);
+    expect(await eventsFor(d.reference, 'DISAGREEMENT_ESCALATED')).toHaveLength(3);
     const scrutineer = await app.db.user.findUniqueOrThrow({ where: { email: 'independent.scrutineer@partnership.northmoor.example' } });
     expect(alerts[0]!.notifications.map((n) => n.recipientUserId)).toContain(scrutineer.id);
   });
