@@ -49,6 +49,7 @@ import './ladder/escalationLadder.query.ts';
 import './ladder/escalationLadderSave.mutation.ts';
 import './ladder/escalationLadderPreview.query.ts';
 import './admin/partnershipCalendar.ts';
+import './admin/missedClockAlerts.ts';
 import './admin/organisations.query.ts';
 import './requests/informationRequestRecipient.query.ts';
 import './requests/informationRequest.query.ts';

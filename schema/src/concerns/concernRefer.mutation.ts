@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from '../common/failures.ts';
 import { idOf } from '../common/ids.ts';
 import { announce } from '../notifications/rules.ts';
 import './concern.type.ts';
+import { scheduleDeadlineJobs } from '../deadlines/jobs.ts';
 
 const ReferralSuccess = successType('ConcernReferSuccess', 'referral', 'Referral');
 
@@ -57,9 +58,12 @@ builder.mutationField('concernRefer', (t) =>
           },
         });
         await tx.concern.update({ where: { id: concern.id }, data: { status: 'REFERRED' } });
-        await tx.deadline.create({
-          data: { partnershipId: viewer.partnershipId, kind: 'REFERRAL_DECISION_DUE', subjectId: created.id, dueAt },
+        // At the decision time, if still undecided, the front door's managers are told (missedClocks.ts).
+        const deadlines = await tx.deadline.createManyAndReturn({
+          data: [{ partnershipId: viewer.partnershipId, kind: 'REFERRAL_DECISION_DUE', subjectId: created.id, dueAt }],
+          select: { id: true, dueAt: true },
         });
+        await scheduleDeadlineJobs(tx, deadlines);
         // The front door hears of it at once: its deciders, in the app and by email (reference only).
         // The record to open is the concern's entry, whose page shows the referral and its decision.
         await announce(tx, 'REFERRAL_RECEIVED', { frontDoorId: frontDoor.id, immediateRisk: concern.riskLevel === 'IMMEDIATE' }, {

@@ -10,6 +10,7 @@
 import type { Database, DatabaseTx, Deadline } from '@wraparound/prisma';
 import { stageEscalation, stageExpiry, stageReminder } from '../disagreements/clockTransitions.ts';
 import { requestDueSoon, requestOverdue } from '../requests/requestClock.ts';
+import { encompassDue, encompassSeniorAlert, referralDecisionDue, referralSeniorAlert } from './missedClocks.ts';
 
 /** `at` is the deadline's own time (the moment it takes effect); `sweptAt` is the sweep's, later
  * after downtime, so a handler can tell a warning overtaken by what has happened since. */
@@ -21,9 +22,11 @@ const HANDLERS: Partial<Record<Deadline['kind'], Handler>> = {
   STAGE_ESCALATION: stageEscalation,
   INFORMATION_REQUEST_DUE_SOON: requestDueSoon,
   INFORMATION_REQUEST_DUE: requestOverdue,
-  // Other kinds (referral, Encompass, share and break-glass expiry) are only marked done: access
-  // already ends by time in the read rules, and overdue referrals and Encompass notifications
-  // show as overdue where people work (and in the partnership's figures).
+  REFERRAL_DECISION_DUE: referralDecisionDue,
+  REFERRAL_DECISION_SENIOR_ALERT: referralSeniorAlert,
+  ENCOMPASS_DUE: encompassDue,
+  ENCOMPASS_SENIOR_ALERT: encompassSeniorAlert,
+  // Share and break-glass expiry are only marked done: access already ends by time in the read rules.
 };
 
 export interface SweepResult {

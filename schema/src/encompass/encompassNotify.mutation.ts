@@ -16,6 +16,7 @@ import { successType } from '../common/results.ts';
 import { problemsOf } from '../common/validation.ts';
 import './notification.type.ts';
 import { announce } from '../notifications/rules.ts';
+import { scheduleDeadlineJobs } from '../deadlines/jobs.ts';
 
 const EncompassNotifyInput = builder.inputType('EncompassNotifyInput', {
   fields: (t) => ({
@@ -137,11 +138,13 @@ builder.mutationField('encompassNotify', (t) =>
             decidedAt: now,
           },
         });
-        // Pending until the school acknowledges it: a sweep at the start of the school day finds
-        // notifications nobody at the school has read yet.
-        await tx.deadline.create({
-          data: { partnershipId: viewer.partnershipId, kind: 'ENCOMPASS_DUE', subjectId: created.id, dueAt: dueBy },
+        // Pending until the school acknowledges it: at the start of the school day a notification
+        // nobody at the school has read yet alerts its leads, then the police (missedClocks.ts).
+        const deadlines = await tx.deadline.createManyAndReturn({
+          data: [{ partnershipId: viewer.partnershipId, kind: 'ENCOMPASS_DUE', subjectId: created.id, dueAt: dueBy }],
+          select: { id: true, dueAt: true },
         });
+        await scheduleDeadlineJobs(tx, deadlines);
         // The school's key adults are told at once, whatever their digest preference.
         await announce(tx, 'ENCOMPASS_RECEIVED', { schoolId: school.id }, {
           partnershipId: viewer.partnershipId, subjectType: 'EncompassNotification', subjectId: created.id,

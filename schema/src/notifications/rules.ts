@@ -3,9 +3,9 @@
 // be held for a digest), and which people it goes to. Every mutation and clock transition that
 // tells anyone anything calls announce() with its kind and the facts the rule needs; nothing else
 // decides recipients. The person who acted is never told of their own act.
-import type { DatabaseTx, Rag } from '@wraparound/prisma';
+import type { DatabaseTx, Rag, Role } from '@wraparound/prisma';
 import {
-  encompassKeyAdults, frontDoorDeciders, leadPartnerAlertees, organisationInboxes, partnershipRoles, people, peopleAtStage,
+  encompassKeyAdults, frontDoorDeciders, leadPartnerAlertees, organisationInboxes, partnershipRoles, people, peopleAtStage, rolesAt,
   type DisagreementParties,
 } from './audiences.ts';
 import { notify } from './notify.ts';
@@ -21,12 +21,16 @@ interface DisagreementFacts {
 export interface FactsByKind {
   REFERRAL_RECEIVED: { frontDoorId: string; immediateRisk: boolean };
   REFERRAL_DECIDED: { referrerId: string; protectiveAction: boolean };
+  REFERRAL_OVERDUE: { frontDoorId: string; roles: readonly Role[] };
+  REFERRAL_STILL_UNDECIDED: { frontDoorId: string; roles: readonly Role[] };
   SHARE_RECEIVED: { organisationId: string | null; userId: string | null };
   INFORMATION_REQUEST_RECEIVED: { organisationIds: string[]; rag: Rag };
   INFORMATION_REQUEST_DUE_SOON: { organisationId: string };
   INFORMATION_REQUEST_OVERDUE: { organisationId: string; requesterId: string };
   INFORMATION_REQUEST_ANSWERED: { requesterId: string };
   ENCOMPASS_RECEIVED: { schoolId: string };
+  ENCOMPASS_UNACKNOWLEDGED: { schoolId: string; roles: readonly Role[] };
+  ENCOMPASS_STILL_UNACKNOWLEDGED: { policeOrganisationId: string; roles: readonly Role[] };
   DISAGREEMENT_RAISED: DisagreementFacts;
   DISAGREEMENT_RESPONDED: DisagreementFacts;
   DISAGREEMENT_ESCALATED: DisagreementFacts & { notifyPartnership: boolean };
@@ -67,6 +71,20 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: Rule<FactsB
     urgent: (f) => f.protectiveAction,
     audience: (tx, _p, f) => people(tx, [f.referrerId]),
   },
+  // Missed clocks (deadlines/missedClocks.ts): the roles are the partnership's configuration, kept
+  // to those who can open the record.
+  REFERRAL_OVERDUE: {
+    title: 'Referral decision overdue',
+    sentence: 'A referral to your front door has passed its decision time without a decision.',
+    urgent: always,
+    audience: (tx, _p, f) => rolesAt(tx, f.frontDoorId, f.roles),
+  },
+  REFERRAL_STILL_UNDECIDED: {
+    title: 'Referral still undecided',
+    sentence: 'A referral to your front door is still undecided hours after its decision time. Make sure someone decides it now.',
+    urgent: always,
+    audience: (tx, _p, f) => rolesAt(tx, f.frontDoorId, f.roles),
+  },
   SHARE_RECEIVED: {
     title: 'Information shared with you',
     sentence: 'Another agency has shared safeguarding information with you or your organisation.',
@@ -102,6 +120,18 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: Rule<FactsB
     sentence: 'The police have sent an Operation Encompass notification to your school. Read it before the start of the next school day.',
     urgent: always,
     audience: (tx, _p, f) => encompassKeyAdults(tx, f.schoolId),
+  },
+  ENCOMPASS_UNACKNOWLEDGED: {
+    title: 'Operation Encompass notification not yet read',
+    sentence: 'An Operation Encompass notification to your school was not acknowledged by the start of the school day. Read it now.',
+    urgent: always,
+    audience: (tx, _p, f) => rolesAt(tx, f.schoolId, f.roles),
+  },
+  ENCOMPASS_STILL_UNACKNOWLEDGED: {
+    title: 'Operation Encompass notification still unacknowledged by the school',
+    sentence: 'A school has still not acknowledged an Operation Encompass notification your force sent. Contact the school’s designated safeguarding lead.',
+    urgent: always,
+    audience: (tx, _p, f) => rolesAt(tx, f.policeOrganisationId, f.roles),
   },
   DISAGREEMENT_RAISED: {
     title: 'Disagreement raised with your agency',

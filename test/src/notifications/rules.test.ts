@@ -96,6 +96,10 @@ beforeAll(async () => {
   expected.push({ kind: 'REFERRAL_RECEIVED', reference: concern.reference, to: [SC.socialWorker, SC.mashWorker, SC.teamManager, SC.mashManager] });
   await ok(SC.mashWorker, DECIDE, { input: { referralId: referral.id, decision: 'NO_FURTHER_ACTION', rationale: 'Below threshold; advice given' } });
   expected.push({ kind: 'REFERRAL_DECIDED', reference: concern.reference, to: [OAK.dsl] });
+  // Another is left undecided (the clock, below).
+  const undecided = (await ok(OAK.dsl, RAISE_CONCERN, { input: concernInput({ narrative: 'Child left alone overnight' }) })).concern;
+  await ok(OAK.dsl, REFER, { id: undecided.id });
+  expected.push({ kind: 'REFERRAL_RECEIVED', reference: undecided.reference, to: [SC.socialWorker, SC.mashWorker, SC.teamManager, SC.mashManager] });
 
   // The police share an entry with the school (its DSLs are told) and with the GP in person.
   const policeEntry = (await ok(POLICE.officer, RAISE_CONCERN, { input: concernInput({ narrative: 'Officers attended a disturbance at the home' }) })).concern.entry.id;
@@ -169,10 +173,22 @@ beforeAll(async () => {
   const locked = await app.db.notificationEvent.findFirstOrThrow({ where: { kind: 'ACCOUNT_LOCKED' } });
   expected.push({ kind: 'ACCOUNT_LOCKED', reference: locked.reference, to: [OAK.staff] });
 
-  // A month passes: the police's answer is due soon, then overdue; the urgent disagreement is
-  // reminded, runs out at the final stage, and the lead partners are alerted.
+  // The urgent disagreement is reminded before its deadline (a sweep after its last reminder point).
+  const urgentStage = await app.db.disagreementStage.findFirstOrThrow({ where: { disagreement: { reference: third.reference } } });
+  const lastReminder = await app.db.deadline.findFirstOrThrow({ where: { subjectId: urgentStage.id, kind: 'STAGE_REMINDER' }, orderBy: { dueAt: 'desc' } });
+  await sweepDeadlines(app.db, new Date(lastReminder.dueAt.getTime() + 1000));
+
+  // A month passes: the police's answer is due soon, then overdue; the urgent disagreement runs
+  // out at the final stage, and the lead partners are alerted.
   app.advanceClock(30 * 86_400_000);
   await sweepDeadlines(app.db, app.now());
+  // The undecided referral: the front door's managers at its decision time, its head of service
+  // some office hours later. The unread Encompass notification: the school's leads and head at the
+  // start of the school day, then the police organisation that sent it.
+  expected.push({ kind: 'REFERRAL_OVERDUE', reference: undecided.reference, to: [SC.teamManager, SC.mashManager] });
+  expected.push({ kind: 'REFERRAL_STILL_UNDECIDED', reference: undecided.reference, to: [SC.headOfService] });
+  expected.push({ kind: 'ENCOMPASS_UNACKNOWLEDGED', reference: encompass.reference, to: [OAK.dsl, OAK.deputy, OAK.head] });
+  expected.push({ kind: 'ENCOMPASS_STILL_UNACKNOWLEDGED', reference: encompass.reference, to: [POLICE.sergeant] });
   expected.push({ kind: 'INFORMATION_REQUEST_DUE_SOON', reference: request.reference, to: [POLICE.sergeant] });
   expected.push({ kind: 'INFORMATION_REQUEST_OVERDUE', reference: request.reference, to: [POLICE.sergeant, SC.mashWorker] });
   expected.push({ kind: 'DISAGREEMENT_DEADLINE_APPROACHING', reference: third.reference, to: [PARTNERSHIP.businessManager, PARTNERSHIP.dsp] });
