@@ -1,9 +1,9 @@
 // Partnership administration in a real browser: the administrator adds a school (a bad URN is
 // refused by the server and shown against the field), changes it, is told why Oakfield cannot be
 // deactivated while its people sign in, deactivates the new one; changes the RAG deadlines (an
-// order the server refuses, then valid ones, saved and shown); changes a person's roles (and is
-// stopped from dropping their own administrator role). A DSL is offered none of these pages, and
-// their addresses say so.
+// order the server refuses, then valid ones, saved and shown) and who is told of missed deadlines;
+// changes a person's roles (and is stopped from dropping their own administrator role). A DSL is
+// offered none of these pages, and their addresses say so.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OAK, globalId } from '../access/fixtures.ts';
@@ -137,6 +137,42 @@ describe('partnership administration', () => {
     await page.context().close();
   });
 
+  it('the administrator changes who is told of missed deadlines: empty and out-of-range answers refused, then saved and shown', async () => {
+    const page = await admin();
+    await page.getByRole('link', { name: 'Missed deadlines' }).click();
+    await expect.poll(() => heading(page)).toBe('Missed deadline alerts');
+    const now = () => page.locator('.govuk-summary-list').textContent();
+    await expect.poll(now).toContain('MASH manager, Team manager at the front door');
+    expect(await now()).toContain('Detective sergeant at the police organisation that sent it, 2 office hours later');
+    await capture(page, 'missed-deadlines');
+
+    const toldAtDeadline = page.getByRole('group', { name: 'Told when the decision time passes' });
+    // Only roles that can open a referral are offered: nobody from a school.
+    expect(await toldAtDeadline.getByRole('checkbox').count()).toBe(5);
+    await toldAtDeadline.getByLabel('MASH manager').uncheck();
+    await toldAtDeadline.getByLabel('Team manager').uncheck();
+    await page.getByLabel('Office hours later, if still undecided').fill('81');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => summary(page)).toContain('Choose at least one role to tell');
+    await capture(page, 'missed-deadlines-errors');
+    await toldAtDeadline.getByLabel('Team manager').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    // The server's own limit, against its field.
+    await expect.poll(() => summary(page)).toContain('Give at most 80 office hours (ten working days)');
+    expect(await page.locator('#referralSeniorAfterWorkingHours-error').textContent()).toContain('Give at most 80 office hours');
+    expect((await env.app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' } })).referralSeniorAfterWorkingHours).toBe(4);
+
+    await page.getByLabel('Office hours later, if still undecided').fill('6');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => banner(page)).toContain('Saved');
+    expect(await now()).toContain('Team manager at the front door');
+    expect(await now()).toContain('Head of service, 6 office hours later');
+    const stored = await env.app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' } });
+    expect([stored.referralOverdueRoles, stored.referralSeniorAfterWorkingHours]).toEqual([['TEAM_MANAGER'], 6]);
+    expect(env.app.serverErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the administrator changes a person’s roles from People, and cannot drop their own administrator role', async () => {
     const page = await admin();
     await page.getByRole('link', { name: 'People', exact: true }).click();
@@ -192,7 +228,7 @@ describe('partnership administration', () => {
     const oakfield = await env.app.db.organisation.findFirstOrThrow({ where: { name: 'Oakfield Primary School' } });
     for (const address of [
       '/admin/organisations', '/admin/organisations/new', `/admin/organisations/${globalId('Organisation', oakfield.id)}`,
-      '/admin/rag-deadlines', `/admin/people/${globalId('User', someone.id)}`,
+      '/admin/rag-deadlines', '/admin/missed-deadlines', `/admin/people/${globalId('User', someone.id)}`,
     ]) {
       await page.goto(address);
       await expect.poll(() => heading(page)).toBe('You do not have permission to see this page');

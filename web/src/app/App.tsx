@@ -25,6 +25,7 @@ import { FailedEmails } from '../admin/FailedEmails.tsx';
 import { People } from '../admin/People.tsx';
 import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
+import { MissedClockAlerts } from '../admin/MissedClockAlerts.tsx';
 import { Home } from '../home/Home.tsx';
 import { EmergencyAccess } from '../governance/EmergencyAccess.tsx';
 import { EmergencyAccessList } from '../governance/EmergencyAccessList.tsx';
@@ -89,6 +90,7 @@ export function App() {
               <Route path="admin/organisations/new" element={<Permitted when={can.administer}><AddOrganisation /></Permitted>} />
               <Route path="admin/organisations/:organisationId" element={<Permitted when={can.administer}><EditOrganisation /></Permitted>} />
               <Route path="admin/rag-deadlines" element={<Permitted when={can.administer}><RagDeadlines /></Permitted>} />
+              <Route path="admin/missed-deadlines" element={<Permitted when={can.administer}><MissedClockAlerts /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements" element={<DisagreementQueue />} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
