@@ -3,10 +3,40 @@
 import { AgencyTypeEnum } from '../admin/organisation.type.ts';
 import { builder } from '../builder.ts';
 import { DisagreementStatusEnum } from '../disagreements/disagreement.type.ts';
-import type {
-  AgencyPairCount, AgencyTypeCount, DisagreementFigures, EncompassFigures, InformationRequestFigures, PartnershipFigures,
-  ReasonCount, ReferralFigures, StageCount, StageShare, StatusCount, ThemeCount,
+import {
+  type AgencyPairCount, type AgencyTypeCount, type DisagreementFigures, ENCOMPASS_TIMELINESS, type EncompassFigures, type InformationRequestFigures,
+  type Lateness, type PartnershipFigures, REFERRAL_TIMELINESS, REQUEST_TIMELINESS, type ReasonCount, type ReferralBacklog, type ReferralFigures,
+  type StageCount, type StageShare, type StatusCount, type ThemeCount, type TimelinessNames,
 } from './figures.queries.ts';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/**
+ * The fields of the one rule every "in time" figure follows (figures.queries.ts, timeliness):
+ * on time, done by the deadline; late, done after it or still not done after it; not yet due,
+ * left out of the share. Named and described in the area's own words (`done`: "Decided",
+ * `notDone`: "undecided"); `except` names what is never overdue (withdrawn requests).
+ */
+function timelinessFields<Row extends Lateness>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Row>,
+  names: TimelinessNames<Row>,
+  words: { done: string; notDone: string; except?: string },
+) {
+  const except = words.except ? ` (${words.except} excepted)` : '';
+  const count = (name: keyof Row & string, description: string) => t.int({ description, resolve: (row) => row[name] as number });
+  return {
+    [names.onTime]: count(names.onTime, `${words.done} by the deadline.`),
+    [names.doneLate]: count(names.doneLate, `${words.done} after the deadline.`),
+    [names.overdue]: count(names.overdue, `Still ${words.notDone} now, past the deadline${except}.`),
+    late: count('late', `${names.doneLate} + ${names.overdue}.`),
+    pendingNotYetDue: count('pendingNotYetDue', `Still ${words.notDone}, the deadline not yet passed${except}: in neither part of the share.`),
+    [names.share]: t.float({
+      nullable: true,
+      description: `${names.onTime} / (${names.onTime} + late), 0 to 1; null when none has fallen due.`,
+      resolve: (row) => row[names.share] as number | null,
+    }),
+  };
+}
 
 const AgencyTypeCountType = builder.objectRef<AgencyTypeCount>('AgencyTypeCount').implement({
   fields: (t) => ({
@@ -16,7 +46,9 @@ const AgencyTypeCountType = builder.objectRef<AgencyTypeCount>('AgencyTypeCount'
 });
 
 const ReferralFiguresType = builder.objectRef<ReferralFigures>('ReferralFigures').implement({
-  description: "Referrals to children's social care made in the period, and the front door's decisions on them.",
+  description:
+    "Referrals to children's social care made in the period, and the front door's decisions on them. The deadline is one " +
+    'working day unless the partnership sets otherwise.',
   fields: (t) => ({
     total: t.exposeInt('total'),
     bySourceAgencyType: t.field({
@@ -25,30 +57,39 @@ const ReferralFiguresType = builder.objectRef<ReferralFigures>('ReferralFigures'
       resolve: (r) => r.bySourceAgencyType,
     }),
     decided: t.exposeInt('decided', { description: 'Those the front door has decided on so far.' }),
-    decidedWithinTime: t.exposeInt('decidedWithinTime', { description: 'Those decided by their decision deadline (one working day unless the partnership sets otherwise).' }),
-    shareDecidedWithinOneWorkingDay: t.exposeFloat('shareDecidedWithinOneWorkingDay', {
-      nullable: true,
-      description: 'decidedWithinTime / decided, 0 to 1; null when none has been decided.',
-    }),
+    ...timelinessFields(t, REFERRAL_TIMELINESS, { done: 'Decided', notDone: 'undecided' }),
+  }),
+});
+
+const ReferralBacklogType = builder.objectRef<ReferralBacklog>('ReferralBacklog').implement({
+  description: 'Referrals waiting for a decision now, whenever they were made (not only in the period).',
+  fields: (t) => ({
+    awaitingDecision: t.exposeInt('awaitingDecision', { description: 'Every referral still undecided, overdue or not.' }),
+    overdue: t.exposeInt('overdue', { description: 'Of those, the ones past their decision deadline.' }),
+    overdueUnderOneDay: t.exposeInt('overdueUnderOneDay', { description: 'Past the deadline by less than 24 hours (calendar time).' }),
+    overdueOneToSevenDays: t.exposeInt('overdueOneToSevenDays', { description: 'Past the deadline by 24 hours to 7 days, 7 days included (calendar time).' }),
+    overdueOverSevenDays: t.exposeInt('overdueOverSevenDays', { description: 'Past the deadline by more than 7 days (calendar time).' }),
   }),
 });
 
 const InformationRequestFiguresType = builder.objectRef<InformationRequestFigures>('InformationRequestFigures').implement({
-  description: 'Agencies asked for information in requests made in the period (one per agency asked), and their answers.',
+  description:
+    'Agencies asked for information in requests made in the period (one per agency asked), and their answers. The deadline ' +
+    "is the one the request's RAG rating set.",
   fields: (t) => ({
     recipientsAsked: t.exposeInt('recipientsAsked'),
     answered: t.exposeInt('answered'),
-    answeredByDueTime: t.exposeInt('answeredByDueTime', { description: 'Answered by the deadline their RAG rating set.' }),
-    overdueNow: t.exposeInt('overdueNow', { description: 'Still unanswered and past their deadline now (withdrawn requests excepted).' }),
+    ...timelinessFields(t, REQUEST_TIMELINESS, { done: 'Answered', notDone: 'unanswered', except: 'withdrawn requests' }),
   }),
 });
 
 const EncompassFiguresType = builder.objectRef<EncompassFigures>('EncompassFigures').implement({
-  description: 'Operation Encompass notifications sent in the period.',
+  description: 'Operation Encompass notifications sent in the period. Both deadlines are the start of the school day after the incident.',
   fields: (t) => ({
     sent: t.exposeInt('sent'),
     deliveredBeforeNextSchoolDay: t.exposeInt('deliveredBeforeNextSchoolDay', { description: 'Delivered before the start of the school day after the incident.' }),
     acknowledged: t.exposeInt('acknowledged', { description: "Acknowledged by the school's DSLs so far." }),
+    ...timelinessFields(t, ENCOMPASS_TIMELINESS, { done: 'Acknowledged', notDone: 'not acknowledged' }),
   }),
 });
 
@@ -124,12 +165,15 @@ const DisagreementFiguresType = builder.objectRef<DisagreementFigures>('Disagree
 });
 
 export const PartnershipFiguresType = builder.objectRef<PartnershipFigures>('PartnershipFigures').implement({
-  description: "The figures a partnership watches, for its own records created in [from, to): counts and durations only.",
+  description:
+    'The figures a partnership watches, for its own records created in [from, to) (referralBacklog and stagesOverdueNow: ' +
+    'whenever created): counts and durations only.',
   fields: (t) => ({
     from: t.expose('from', { type: 'DateTime' }),
     to: t.expose('to', { type: 'DateTime', description: 'Exclusive.' }),
     asOf: t.expose('asOf', { type: 'DateTime', description: 'The moment "now" meant for overdue counts.' }),
     referrals: t.field({ type: ReferralFiguresType, resolve: (f) => f.referrals }),
+    referralBacklog: t.field({ type: ReferralBacklogType, description: 'Now, whatever the period.', resolve: (f) => f.referralBacklog }),
     informationRequests: t.field({ type: InformationRequestFiguresType, resolve: (f) => f.informationRequests }),
     encompass: t.field({ type: EncompassFiguresType, resolve: (f) => f.encompass }),
     disagreements: t.field({ type: DisagreementFiguresType, resolve: (f) => f.disagreements }),

@@ -1,6 +1,8 @@
 // The figures a partnership watches, for its dashboard (DOMAIN.md): referrals by source agency and
-// the front door's timeliness, information requests answered in time, Operation Encompass
-// notifications delivered before the next school day, and how disagreements climb the ladder.
+// the front door's timeliness, with the referrals waiting for a decision now; information requests
+// answered in time; Operation Encompass notifications delivered and acknowledged before the next
+// school day; and how disagreements climb the ladder. Whatever is still not done after its
+// deadline counts as late (figures.queries.ts, timeliness).
 // Only the partnership's officers and administrator ask (figures.rules.ts); the read is audited,
 // with the period and no child.
 import { abilityOf } from '../access/ability.ts';

@@ -25,9 +25,15 @@ const FIGURES = /* GraphQL */ `
     ... on ValidationError { fieldErrors { field path message } }
     ... on PartnershipFigures {
       from to asOf
-      referrals { total bySourceAgencyType { agencyType count } decided decidedWithinTime shareDecidedWithinOneWorkingDay }
-      informationRequests { recipientsAsked answered answeredByDueTime overdueNow }
-      encompass { sent deliveredBeforeNextSchoolDay acknowledged }
+      referrals {
+        total bySourceAgencyType { agencyType count } decided decidedWithinTime decidedLate undecidedOverdue late pendingNotYetDue shareDecidedWithinTime
+      }
+      referralBacklog { awaitingDecision overdue overdueUnderOneDay overdueOneToSevenDays overdueOverSevenDays }
+      informationRequests { recipientsAsked answered answeredByDueTime answeredLate overdueNow late pendingNotYetDue shareAnsweredByDueTime }
+      encompass {
+        sent deliveredBeforeNextSchoolDay acknowledged acknowledgedBeforeNextSchoolDay acknowledgedLate unacknowledgedOverdue late pendingNotYetDue
+        shareAcknowledgedBeforeNextSchoolDay
+      }
       disagreements {
         opened byReason { reasonCode count } byAgencyPair { raisingAgencyType respondingAgencyType count }
         openByCurrentStage { position count } byStatus { status count } resolved resolvedAtStage { position count share }
@@ -46,7 +52,7 @@ const DECIDE = /* GraphQL */ `
   mutation($input: ReferralDecideInput!) { referralDecide(input: $input) { __typename ... on Error { message } } }`;
 const REQUEST = /* GraphQL */ `
   mutation($input: InformationRequestCreateInput!) { informationRequestCreate(input: $input) {
-    __typename ... on Error { message } ... on InformationRequestCreateSuccess { request { recipients { id organisation { name } } } } } }`;
+    __typename ... on Error { message } ... on InformationRequestCreateSuccess { request { id recipients { id organisation { name } } } } } }`;
 const ANSWER = /* GraphQL */ `
   mutation($input: InformationRequestRespondInput!) { informationRequestRespond(input: $input) { __typename ... on Error { message } } }`;
 const NOTIFY = /* GraphQL */ `
@@ -114,6 +120,34 @@ async function raiseDisagreement(email: string, input: Record<string, unknown>) 
   return raised.disagreement.id as string;
 }
 
+const recipientOf = (request: any, name: string) => request.recipients.find((r: any) => r.organisation.name === name).id as string;
+
+/** The MASH asks agencies (AMBER: 6 calendar hours) what they hold on the school's child; returns the request. */
+async function ask(question: string, organisationIds: string[]) {
+  const asked = await ok(MASH_WORKER, REQUEST, {
+    input: {
+      childId: globalId('Child', child.id), rag: 'AMBER', question, purpose: 'MASH screening',
+      recipientOrganisationIds: organisationIds.map((id) => globalId('Organisation', id)),
+    },
+  }, 'InformationRequestCreateSuccess');
+  return asked.request;
+}
+
+/** The police answer a request they were asked. */
+const policeAnswer = (request: any, response: string) =>
+  ok(OFFICER, ANSWER, { input: { recipientId: recipientOf(request, 'Northmoor Police – Public Protection'), response, nothingHeld: false } }, 'InformationRequestRespondSuccess');
+
+/** The police tell the school of an incident; returns the notification's id. */
+async function notify(incidentAt: Date) {
+  const sent = await ok(OFFICER, NOTIFY, {
+    input: {
+      childId: policeChildId, policeReference: 'NMP-25-000777', incidentAt: incidentAt.toISOString(), location: '3 Fell Road, Northmoor',
+      childPresent: true, circumstances: 'Argument between the parents.',
+    },
+  }, 'EncompassNotifySuccess');
+  return sent.notification.id as string;
+}
+
 const resolve = (id: string, themes: string[], systemIssueFound = false) =>
   ok(OAK.dsl, RESOLVE, {
     input: {
@@ -144,6 +178,17 @@ beforeAll(async () => {
   const otherbyDsl = await app.db.user.findUniqueOrThrow({ where: { email: OTHERBY_DSL } });
   otherbyChildId = (await app.db.child.findFirstOrThrow({ where: { schoolId: otherbyDsl.organisationId, restrictions: { none: {} } } })).id;
 
+  // The seed leaves the front door a queue of undecided referrals, due at times relative to when
+  // the template was seeded. The front door decides them first, so the backlog (which is not
+  // limited to a period) holds only what this file builds and its numbers can be exact.
+  const queue = await app.sql<{ id: string }>(
+    `SELECT r.id FROM referral r JOIN partnership p ON p.id = r."partnershipId" WHERE p.code = 'northmoor' AND r."decidedAt" IS NULL`,
+  );
+  expect(queue.rows.length).toBeGreaterThan(0);
+  for (const { id } of queue.rows) {
+    await ok(SOCIAL_WORKER, DECIDE, { input: { referralId: globalId('Referral', id), decision: 'NO_FURTHER_ACTION', rationale: 'Seeded queue cleared' } }, 'ReferralDecideSuccess');
+  }
+
   // The period starts a minute before the first record, and after anything the seed wrote (the
   // seed's most recent referrals may be only moments old).
   const first = Date.now();
@@ -165,30 +210,14 @@ beforeAll(async () => {
 
   // Information requests: three agencies asked; the police answer the first at once, the GP late
   // (below); the second request is never answered.
-  const first1 = await ok(MASH_WORKER, REQUEST, {
-    input: {
-      childId: globalId('Child', child.id), rag: 'AMBER', question: 'What do you hold?', purpose: 'MASH screening',
-      recipientOrganisationIds: [globalId('Organisation', org.police), globalId('Organisation', org.gp)],
-    },
-  }, 'InformationRequestCreateSuccess');
-  const recipientOf = (request: any, name: string) => request.recipients.find((r: any) => r.organisation.name === name).id as string;
-  await ok(OFFICER, ANSWER, { input: { recipientId: recipientOf(first1.request, 'Northmoor Police – Public Protection'), response: 'Two call-outs this year.', nothingHeld: false } }, 'InformationRequestRespondSuccess');
-  lateRecipientId = recipientOf(first1.request, 'Moorside Surgery');
-  await ok(MASH_WORKER, REQUEST, {
-    input: { childId: globalId('Child', child.id), rag: 'AMBER', question: 'Anything known?', purpose: 'MASH screening', recipientOrganisationIds: [globalId('Organisation', org.police)] },
-  }, 'InformationRequestCreateSuccess');
+  const first1 = await ask('What do you hold?', [org.police, org.gp]);
+  await policeAnswer(first1, 'Two call-outs this year.');
+  lateRecipientId = recipientOf(first1, 'Moorside Surgery');
+  await ask('Anything known?', [org.police]);
 
   // Operation Encompass: one sent as the officer leaves the incident (in time) and acknowledged,
   // one about an incident three weeks ago (long after the next school day).
-  const notify = (incidentAt: Date) =>
-    ok(OFFICER, NOTIFY, {
-      input: {
-        childId: policeChildId, policeReference: 'NMP-25-000777', incidentAt: incidentAt.toISOString(), location: '3 Fell Road, Northmoor',
-        childPresent: true, circumstances: 'Argument between the parents.',
-      },
-    }, 'EncompassNotifySuccess');
-  const onTime = await notify(new Date());
-  await ok(OAK.dsl, ACKNOWLEDGE, { id: onTime.notification.id }, 'EncompassAcknowledgeSuccess');
+  await ok(OAK.dsl, ACKNOWLEDGE, { id: await notify(new Date()) }, 'EncompassAcknowledgeSuccess');
   await notify(new Date(Date.now() - 21 * 24 * HOUR));
 
   // Disagreements, all raised now: three to be resolved (two at stage 1, one at stage 2), one
@@ -232,16 +261,30 @@ describe('the figures a partnership watches', () => {
     expect(f.__typename).toBe('PartnershipFigures');
     expect(new Date(f.asOf).getTime()).toBeGreaterThanOrEqual(before + offset - 1000);
 
+    // The two undecided referrals are due at close of business on the next working day: not yet.
     expect(f.referrals).toEqual({
       total: 3,
       bySourceAgencyType: [{ agencyType: 'SCHOOL', count: 2 }, { agencyType: 'POLICE', count: 1 }],
       decided: 1,
       decidedWithinTime: 1,
-      shareDecidedWithinOneWorkingDay: 1,
+      decidedLate: 0,
+      undecidedOverdue: 0,
+      late: 0,
+      pendingNotYetDue: 2,
+      shareDecidedWithinTime: 1,
     });
-    // Three agencies asked; the police in time, the GP three hours late, the second request not at all.
-    expect(f.informationRequests).toEqual({ recipientsAsked: 3, answered: 2, answeredByDueTime: 1, overdueNow: 1 });
-    expect(f.encompass).toEqual({ sent: 2, deliveredBeforeNextSchoolDay: 1, acknowledged: 1 });
+    expect(f.referralBacklog).toEqual({ awaitingDecision: 2, overdue: 0, overdueUnderOneDay: 0, overdueOneToSevenDays: 0, overdueOverSevenDays: 0 });
+    // Three agencies asked; the police in time, the GP three hours late, the second request not at
+    // all: one in time out of three, not one out of the two answered.
+    expect(f.informationRequests).toEqual({
+      recipientsAsked: 3, answered: 2, answeredByDueTime: 1, answeredLate: 1, overdueNow: 1, late: 2, pendingNotYetDue: 0, shareAnsweredByDueTime: 0.3333,
+    });
+    // The notification about the incident three weeks ago was due at the school long ago and is
+    // still not acknowledged: late.
+    expect(f.encompass).toEqual({
+      sent: 2, deliveredBeforeNextSchoolDay: 1, acknowledged: 1,
+      acknowledgedBeforeNextSchoolDay: 1, acknowledgedLate: 0, unacknowledgedOverdue: 1, late: 1, pendingNotYetDue: 0, shareAcknowledgedBeforeNextSchoolDay: 0.5,
+    });
 
     const { medianHoursToResolution, p90HoursToResolution, ...d } = f.disagreements;
     expect(d).toEqual({
@@ -281,8 +324,15 @@ describe('the figures a partnership watches', () => {
 
     const { figures: f } = await figures(BUSINESS_MANAGER);
     expect(f.disagreements.stagesOverdueNow).toBe(2);
-    expect(f.referrals).toMatchObject({ total: 3, decided: 2, decidedWithinTime: 1, shareDecidedWithinOneWorkingDay: 0.5 });
-    expect(f.informationRequests.overdueNow).toBe(1);
+    // The police referral, never decided, is now past its deadline: it counts as late with the
+    // one decided late, so one of three was on time (the decided ones alone would say half).
+    expect(f.referrals).toMatchObject({
+      total: 3, decided: 2, decidedWithinTime: 1, decidedLate: 1, undecidedOverdue: 1, late: 2, pendingNotYetDue: 0, shareDecidedWithinTime: 0.3333,
+    });
+    // It alone waits, at least four days past its deadline (five working days have gone by).
+    expect(f.referralBacklog).toMatchObject({ awaitingDecision: 1, overdue: 1, overdueUnderOneDay: 0 });
+    expect(f.referralBacklog.overdueOneToSevenDays + f.referralBacklog.overdueOverSevenDays).toBe(1);
+    expect(f.informationRequests).toMatchObject({ overdueNow: 1, late: 2, shareAnsweredByDueTime: 0.3333 });
     // Every officer of the partnership, and its administrator, reads the same figures.
     for (const email of OFFICERS.slice(1)) {
       const other = await figures(email, { from: new Date(f.from), to: new Date(f.to) });
@@ -310,17 +360,19 @@ describe('the figures a partnership watches', () => {
   it('agrees with independent SQL over a period that takes in the seeded referrals', async () => {
     const period = { from: new Date(Date.now() - 2 * 365 * 24 * HOUR), to: new Date(Date.now() + 60_000) };
     const { figures: f } = await figures(BUSINESS_MANAGER, period);
-    const expected = await app.sql<{ agency: string; total: number; decided: number; within: number }>(
+    const expected = await app.sql<{ agency: string; total: number; decided: number; within: number; overdue: number }>(
       `SELECT o."agencyType"::text AS agency, count(*)::int AS total, count(r."decidedAt")::int AS decided,
-              count(*) FILTER (WHERE r."decidedWithinTime")::int AS within
+              count(*) FILTER (WHERE r."decidedWithinTime")::int AS within,
+              count(*) FILTER (WHERE r."decidedAt" IS NULL AND r."decisionDueAt" < $3)::int AS overdue
        FROM referral r JOIN organisation o ON o.id = r."fromOrganisationId" JOIN partnership p ON p.id = r."partnershipId"
        WHERE p.code = 'northmoor' AND r."createdAt" >= $1 AND r."createdAt" < $2 GROUP BY 1`,
-      [period.from, period.to],
+      [period.from, period.to, new Date(f.asOf)],
     );
-    const sum = (k: 'total' | 'decided' | 'within') => expected.rows.reduce((n, r) => n + r[k], 0);
+    const sum = (k: 'total' | 'decided' | 'within' | 'overdue') => expected.rows.reduce((n, r) => n + r[k], 0);
     expect(sum('total')).toBeGreaterThan(3);
-    expect(f.referrals).toMatchObject({ total: sum('total'), decided: sum('decided'), decidedWithinTime: sum('within') });
-    expect(f.referrals.shareDecidedWithinOneWorkingDay).toBeCloseTo(sum('within') / sum('decided'), 3);
+    expect(f.referrals).toMatchObject({ total: sum('total'), decided: sum('decided'), decidedWithinTime: sum('within'), undecidedOverdue: sum('overdue') });
+    // Late: decided after the deadline, or still undecided after it.
+    expect(f.referrals.shareDecidedWithinTime).toBeCloseTo(sum('within') / (sum('decided') + sum('overdue')), 3);
     expect([...f.referrals.bySourceAgencyType].sort((a: any, b: any) => a.agencyType.localeCompare(b.agencyType))).toEqual(
       expected.rows.map((r) => ({ agencyType: r.agency, count: r.total })).sort((a, b) => a.agencyType.localeCompare(b.agencyType)),
     );
@@ -387,12 +439,99 @@ describe('refusals and bad periods', () => {
 
   it('answers an empty period with zeros and nulls', async () => {
     const { figures: f } = await figures(BUSINESS_MANAGER, { from: new Date('2001-01-01T00:00:00Z'), to: new Date('2001-02-01T00:00:00Z') });
-    expect(f.referrals).toEqual({ total: 0, bySourceAgencyType: [], decided: 0, decidedWithinTime: 0, shareDecidedWithinOneWorkingDay: null });
+    expect(f.referrals).toEqual({
+      total: 0, bySourceAgencyType: [], decided: 0, decidedWithinTime: 0, decidedLate: 0, undecidedOverdue: 0, late: 0, pendingNotYetDue: 0, shareDecidedWithinTime: null,
+    });
+    expect(f.informationRequests).toMatchObject({ recipientsAsked: 0, late: 0, shareAnsweredByDueTime: null });
+    expect(f.encompass).toMatchObject({ sent: 0, late: 0, shareAcknowledgedBeforeNextSchoolDay: null });
+    // The backlog is now, whatever the period: the police referral still waits.
+    expect(f.referralBacklog).toMatchObject({ awaitingDecision: 1, overdue: 1 });
     expect(f.disagreements).toMatchObject({
       opened: 0, resolved: 0, resolvedAtStage: [], shareResolvedAtStageOne: null, medianHoursToResolution: null, p90HoursToResolution: null,
       themes: [], byStatus: [{ status: 'OPEN', count: 0 }, { status: 'RESOLVED', count: 0 }, { status: 'WITHDRAWN', count: 0 }],
     });
     // Overdue stages are counted whenever their disagreement was opened.
     expect(f.disagreements.stagesOverdueNow).toBe(2);
+  });
+});
+
+describe('on time, late and not yet due, and the backlog now', () => {
+  it('counts what is not done by its deadline as late, leaves out what is not yet due, and bands the waiting referrals by how long overdue', async () => {
+    // The police referral is decided at last (late): from here the backlog is this test's own.
+    await ok(SOCIAL_WORKER, DECIDE, { input: { referralId: referralIds.police, decision: 'EARLY_HELP', rationale: 'Family support offered' } }, 'ReferralDecideSuccess');
+    // Records are stamped with the database's time (createdAt), which the moved clock does not move.
+    const start = new Date();
+    const read = async () => (await figures(BUSINESS_MANAGER, { from: start, to: new Date(Date.now() + 60_000) })).figures;
+
+    // Four referrals from the school: one decided at once, three left waiting (all due at the
+    // same close of business).
+    const [decidedAtOnce, decidedLate, waiting1, waiting2] = [
+      await raiseConcern(OAK.dsl, globalId('Child', child.id), 'Said there was no food at home'),
+      await raiseConcern(OAK.dsl, globalId('Child', child.id), 'Fell asleep in class again'),
+      await raiseConcern(OAK.dsl, globalId('Child', child.id), 'New bruise on the cheek'),
+      await raiseConcern(OAK.dsl, globalId('Child', child.id), 'Would not go home at the end of the day'),
+    ];
+    await ok(SOCIAL_WORKER, DECIDE, { input: { referralId: decidedAtOnce, decision: 'EARLY_HELP', rationale: 'Family support offered' } }, 'ReferralDecideSuccess');
+    const dues = await app.db.referral.findMany({ where: { id: { in: [decidedLate, waiting1, waiting2].map(decode) } }, select: { decisionDueAt: true } });
+    expect(new Set(dues.map((r) => r.decisionDueAt.getTime())).size).toBe(1);
+    const dueAt = dues[0]!.decisionDueAt.getTime();
+
+    // Three Operation Encompass notifications about an incident a minute ago: one acknowledged at
+    // once, one to be acknowledged late, one never.
+    const incidentAt = new Date(Date.now() + offset - 60_000);
+    await ok(OAK.dsl, ACKNOWLEDGE, { id: await notify(incidentAt) }, 'EncompassAcknowledgeSuccess');
+    const acknowledgedLate = await notify(incidentAt);
+    await notify(incidentAt);
+
+    // The police and the GP asked (AMBER, 6 hours): the police answer at once, the GP never. A
+    // second request to the GP is withdrawn (no operation withdraws one yet: its status is set
+    // here), so its silence is never late.
+    await policeAnswer(await ask('Anything since last month?', [org.police, org.gp]), 'Nothing new.');
+    const withdrawn = await ask('Any missed appointments?', [org.gp]);
+    await app.sql(`UPDATE information_request SET status = 'WITHDRAWN' WHERE id = $1`, [decode(withdrawn.id)]);
+
+    // Nothing is due yet: what is waiting is left out of every share, which counts only what was done on time.
+    let f = await read();
+    expect(f.referrals).toEqual({
+      total: 4, bySourceAgencyType: [{ agencyType: 'SCHOOL', count: 4 }], decided: 1,
+      decidedWithinTime: 1, decidedLate: 0, undecidedOverdue: 0, late: 0, pendingNotYetDue: 3, shareDecidedWithinTime: 1,
+    });
+    expect(f.referralBacklog).toEqual({ awaitingDecision: 3, overdue: 0, overdueUnderOneDay: 0, overdueOneToSevenDays: 0, overdueOverSevenDays: 0 });
+    expect(f.encompass).toEqual({
+      sent: 3, deliveredBeforeNextSchoolDay: 3, acknowledged: 1,
+      acknowledgedBeforeNextSchoolDay: 1, acknowledgedLate: 0, unacknowledgedOverdue: 0, late: 0, pendingNotYetDue: 2, shareAcknowledgedBeforeNextSchoolDay: 1,
+    });
+    expect(f.informationRequests).toEqual({
+      recipientsAsked: 3, answered: 1, answeredByDueTime: 1, answeredLate: 0, overdueNow: 0, late: 0, pendingNotYetDue: 1, shareAnsweredByDueTime: 1,
+    });
+
+    // Two hours past the referrals' deadline (the school day and the GP's six hours long gone):
+    // one referral is decided and one notification acknowledged, both late.
+    advance(dueAt + 2 * HOUR - (Date.now() + offset));
+    await ok(SOCIAL_WORKER, DECIDE, { input: { referralId: decidedLate, decision: 'SECTION_17_ASSESSMENT', rationale: 'Assessment needed' } }, 'ReferralDecideSuccess');
+    await ok(OAK.dsl, ACKNOWLEDGE, { id: acknowledgedLate }, 'EncompassAcknowledgeSuccess');
+    f = await read();
+    // On time: one. Late: the one decided late and the two still waiting. A quarter, not the half
+    // the decided ones alone would give.
+    expect(f.referrals).toMatchObject({ decided: 2, decidedWithinTime: 1, decidedLate: 1, undecidedOverdue: 2, late: 3, pendingNotYetDue: 0, shareDecidedWithinTime: 0.25 });
+    expect(f.referralBacklog).toEqual({ awaitingDecision: 2, overdue: 2, overdueUnderOneDay: 2, overdueOneToSevenDays: 0, overdueOverSevenDays: 0 });
+    // One acknowledged in time; one acknowledged late and one never: a third.
+    expect(f.encompass).toMatchObject({
+      acknowledged: 2, acknowledgedBeforeNextSchoolDay: 1, acknowledgedLate: 1, unacknowledgedOverdue: 1, late: 2, pendingNotYetDue: 0, shareAcknowledgedBeforeNextSchoolDay: 0.3333,
+    });
+    // The police in time; the GP, unanswered, late; the withdrawn request not counted: a half.
+    expect(f.informationRequests).toMatchObject({ answered: 1, answeredByDueTime: 1, answeredLate: 0, overdueNow: 1, late: 1, pendingNotYetDue: 0, shareAnsweredByDueTime: 0.5 });
+
+    // The two still waiting move through the bands by calendar time past their deadline.
+    const bandsAt = async (pastDue: number) => {
+      advance(dueAt + pastDue - (Date.now() + offset));
+      const { overdueUnderOneDay, overdueOneToSevenDays, overdueOverSevenDays, ...rest } = (await read()).referralBacklog;
+      expect(rest).toEqual({ awaitingDecision: 2, overdue: 2 });
+      return [overdueUnderOneDay, overdueOneToSevenDays, overdueOverSevenDays];
+    };
+    const MINUTE = 60_000;
+    expect(await bandsAt(24 * HOUR + MINUTE)).toEqual([0, 2, 0]);
+    expect(await bandsAt(7 * 24 * HOUR - MINUTE)).toEqual([0, 2, 0]);
+    expect(await bandsAt(7 * 24 * HOUR + MINUTE)).toEqual([0, 0, 2]);
   });
 });

@@ -1,5 +1,5 @@
 // The partnership's officers in a real browser: the business manager chooses a period and reads
-// every figure as a table named by its caption, with bar charts beside the tables (a DSL is neither offered the page nor shown it);
+// every figure as a table named by its caption, each saying what it counts, with bar charts beside the tables (a DSL is neither offered the page nor shown it);
 // the administrator sends a failed email again.
 
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,10 @@ describe('partnership figures', () => {
     const bySource = page.getByRole('table', { name: 'Referrals by source agency' });
     await bySource.waitFor();
     expect(await bySource.textContent()).toContain('School');
-    for (const name of ['Referrals and decisions', 'Agencies asked and their answers', 'Disagreements opened and resolved', 'Open disagreements by current stage', 'Notifications to schools']) {
+    for (const name of [
+      'Referrals and decisions', 'Referrals waiting for a decision now', 'Agencies asked and their answers', 'Disagreements opened and resolved',
+      'Open disagreements by current stage', 'Notifications to schools',
+    ]) {
       expect(await page.getByRole('table', { name }).count(), name).toBe(1);
     }
     // Beside the tables, bar charts of them: hidden from screen readers (the table says the same),
@@ -40,7 +43,15 @@ describe('partnership figures', () => {
     const chart = page.locator('figure.app-chart', { hasText: 'Referrals by source agency' });
     expect(await chart.getAttribute('aria-hidden')).toBe('true');
     expect(await chart.locator('rect').count()).toBe(await bySource.locator('tbody tr').count());
-    expect(await page.getByRole('table', { name: 'Done on time' }).textContent()).toContain('Referrals decided within one working day');
+    const onTime = page.getByRole('table', { name: 'Done on time' });
+    expect(await onTime.textContent()).toContain('Referrals decided on time');
+    // Each figure says beneath it what exactly it counts: what is still undecided after its
+    // deadline is late, not left out.
+    const definition = onTime.getByText(
+      'Referrals made in this period. On time: decided by the decision deadline. Late: decided after it, or still undecided after it. Left out: those not yet due.',
+    );
+    expect(await definition.isVisible()).toBe(true);
+    expect(await page.getByText('Referrals made in this period, by the type of agency that made them.').isVisible()).toBe(true);
     expect(await page.locator('figure.app-chart').count()).toBeGreaterThan(1);
     await capture(page, 'figures-shown');
     expect(env.app.serverErrors).toEqual([]);

@@ -8,8 +8,12 @@ export const FiguresQuery = graphql(`
       ... on ValidationError { fieldErrors { field message } }
       ... on PartnershipFigures {
         from to asOf
-        referrals { total decided decidedWithinTime shareDecidedWithinOneWorkingDay bySourceAgencyType { agencyType count } }
-        informationRequests { recipientsAsked answered answeredByDueTime overdueNow }
+        referrals {
+          total decidedWithinTime decidedLate undecidedOverdue pendingNotYetDue shareDecidedWithinTime
+          bySourceAgencyType { agencyType count }
+        }
+        referralBacklog { awaitingDecision overdue overdueUnderOneDay overdueOneToSevenDays overdueOverSevenDays }
+        informationRequests { recipientsAsked answeredByDueTime answeredLate overdueNow pendingNotYetDue shareAnsweredByDueTime }
         disagreements {
           opened resolved shareResolvedAtStageOne medianHoursToResolution p90HoursToResolution stagesOverdueNow systemIssuesFound
           openByCurrentStage { position count }
@@ -18,7 +22,10 @@ export const FiguresQuery = graphql(`
           byAgencyPair { raisingAgencyType respondingAgencyType count }
           themes { theme count }
         }
-        encompass { sent deliveredBeforeNextSchoolDay acknowledged }
+        encompass {
+          sent deliveredBeforeNextSchoolDay acknowledgedBeforeNextSchoolDay acknowledgedLate unacknowledgedOverdue pendingNotYetDue
+          shareAcknowledgedBeforeNextSchoolDay
+        }
       }
     }
     escalationLadder { reasonCategories { code label } stages { position label } }
