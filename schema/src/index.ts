@@ -18,6 +18,7 @@ import './chronology/chronologyEntry.query.ts';
 import './concerns/concernRaise.mutation.ts';
 import './concerns/concernCorrect.mutation.ts';
 import './concerns/concerns.query.ts';
+import './concerns/referralsAwaitingDecision.query.ts';
 import './concerns/concernRefer.mutation.ts';
 import './concerns/referralDecide.mutation.ts';
 import './sharing/shareCreate.mutation.ts';

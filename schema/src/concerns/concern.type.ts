@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { organisationWithQuery, readableChildWithQuery } from '../common/loaders.ts';
 import { ConcernStatusEnum, FrontDoorDecisionEnum, RiskLevelEnum } from '../common/enums.ts';
 import '../chronology/entry.type.ts';
 import { RevisionType, revisionViews, snapshotOf } from '../common/revisions.ts';
@@ -46,6 +47,25 @@ export const ReferralType = builder.prismaNode('Referral', {
     overdue: t.boolean({
       description: 'Undecided past its due time.',
       resolve: (r, _args, ctx) => r.decidedAt === null && r.decisionDueAt < ctx.now(),
+    }),
+    immediateRisk: t.exposeBoolean('immediateRisk', { description: "The concern's risk is immediate." }),
+    concern: t.relation('concern', { description: 'The concern referred.' }),
+    // Ids on the model: organisations and the child come through per-request loaders, so a queue
+    // page costs one query for each, not one per row.
+    referringOrganisation: t.prismaField({
+      type: 'Organisation',
+      resolve: async (query, r, _args, ctx) => (await organisationWithQuery(ctx, query, r.fromOrganisationId))!,
+    }),
+    frontDoor: t.prismaField({
+      type: 'Organisation',
+      description: 'The front door the referral was made to.',
+      resolve: async (query, r, _args, ctx) => (await organisationWithQuery(ctx, query, r.toOrganisationId))!,
+    }),
+    child: t.prismaField({
+      type: 'Child',
+      nullable: true,
+      description: 'Who the referral is about, when you may read their record (the front door and the referrer may).',
+      resolve: (query, r, _args, ctx) => readableChildWithQuery(ctx, query, r.childId),
     }),
   }),
 });
