@@ -126,9 +126,21 @@ describe('the front door', () => {
   it('decides no further action on the referral, with reasons', async () => {
     const mash = await newPage(env.browser, env.app.url);
     await signIn(mash, FRONT_DOOR[1]!);
-    await mash.getByRole('table', { name: 'Referrals awaiting your decision' }).waitFor();
+    // Home shows the most urgent few and how many wait; the whole queue is a link away.
+    const frontDoor = await env.app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
+    const waiting = await env.app.db.referral.count({ where: { decidedAt: null, toOrganisationId: frontDoor.id } });
+    await mash.getByRole('table', { name: /^Referrals awaiting your decision/ }).waitFor();
     await capture(mash, 'home-front-door');
-    // The newest referral is the DSL's; its reference leads to the concern.
+    await mash.getByRole('link', { name: `All ${waiting} referrals awaiting a decision` }).click();
+    await expect.poll(() => heading(mash)).toBe('Referrals awaiting a decision');
+    await expect.poll(() => mash.getByRole('status').filter({ hasText: 'awaiting a decision' }).textContent()).toContain(`${waiting} referrals awaiting a decision`);
+    await capture(mash, 'referral-queue');
+    // The DSL's referral (medium risk, due tomorrow) is found by filtering for the school's medium-risk ones.
+    await mash.getByRole('group', { name: 'Risk' }).getByLabel('Medium').check();
+    await mash.getByLabel('Referred by').selectOption({ label: 'Oakfield Primary School' });
+    await mash.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => mash.getByRole('status').filter({ hasText: 'match these filters' }).count()).toBe(1);
+    await capture(mash, 'referral-queue-filtered');
     const concern = await env.app.db.concern.findFirstOrThrow({ where: { entry: { summary: 'Arrived without a coat in the snow' } } });
     await mash.getByRole('link', { name: concern.reference }).click();
     await expect.poll(() => heading(mash)).toContain('Arrived without a coat in the snow');

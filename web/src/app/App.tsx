@@ -26,6 +26,7 @@ import { People } from '../admin/People.tsx';
 import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { MissedClockAlerts } from '../admin/MissedClockAlerts.tsx';
+import { ReferralQueue } from '../concerns/ReferralQueue.tsx';
 import { Home } from '../home/Home.tsx';
 import { EmergencyAccess } from '../governance/EmergencyAccess.tsx';
 import { EmergencyAccessList } from '../governance/EmergencyAccessList.tsx';
@@ -93,6 +94,7 @@ export function App() {
               <Route path="admin/missed-deadlines" element={<Permitted when={can.administer}><MissedClockAlerts /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements" element={<DisagreementQueue />} />
+              <Route path="referrals" element={<ReferralQueue />} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="entries/:entryId/share" element={<Permitted when={can.shareRecords}><ShareRecord /></Permitted>} />

@@ -10,6 +10,8 @@ export function usePages() {
     page: cursors.length,
     older: (cursor: string) => setCursors((c) => [...c, cursor]),
     newer: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
+    /** Back to the first page (a list whose filters changed). */
+    first: () => setCursors([null]),
   };
 }
 

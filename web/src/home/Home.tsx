@@ -3,12 +3,13 @@
 // notifications not yet read. Links and tables only; each row opens the record.
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { formatDateTime, RAG_COLOURS, RISK_COLOURS } from '../app/format.ts';
+import { formatDateTime, RAG_COLOURS } from '../app/format.ts';
 import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
 import { Due } from '../components/Due.tsx';
 import { ButtonLink, Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
+import { ReferralQueueTable } from '../concerns/ReferralQueueTable.tsx';
 import { DisagreementQueueTable } from '../disagreements/DisagreementQueueTable.tsx';
 import { GrantsAwaitingReview } from '../governance/GrantsTable.tsx';
 import { NotificationFeed } from '../notifications/NotificationFeed.tsx';
@@ -23,6 +24,7 @@ export function Home() {
   const disagreements = data?.disagreementQueue.edges.map((e) => e.node) ?? [];
   const moreDisagreements = data?.disagreementQueue.pageInfo.hasNextPage ?? false;
   const referrals = data?.referralsAwaitingDecision.edges.map((e) => e.node) ?? [];
+  const referralCount = data?.referralsAwaitingDecision.totalCount ?? 0;
   const requests = data?.informationRequestsReceived.edges.map((e) => e.node).filter((r) => !r.respondedAt) ?? [];
   const encompass = data?.encompassNotifications.edges.map((e) => e.node) ?? [];
   const nothing = disagreements.length + referrals.length + requests.length + encompass.length === 0;
@@ -41,20 +43,13 @@ export function Home() {
       {moreDisagreements && (
         <p className="govuk-body"><Link className="govuk-link" to="/disagreements">All disagreements waiting for you</Link></p>
       )}
-      <Table
-        id="referrals"
-        caption={can.decideReferrals(viewer) ? 'Referrals awaiting your decision' : 'Your referrals awaiting a decision'}
-        headings={['Reference', 'Summary', 'Risk', 'Decision due']}
-        rows={referrals.map((c) => {
-          const referral = c.referrals.find((r) => !r.decision);
-          return [
-            <Link className="govuk-link" to={`/entries/${c.entry.id}`}>{c.reference}</Link>,
-            c.entry.summary,
-            <Tag colour={RISK_COLOURS[c.riskLevel]}>{c.riskLevel.toLowerCase()}</Tag>,
-            referral ? <Due at={referral.decisionDueAt} overdue={referral.overdue} /> : '',
-          ];
-        })}
+      <ReferralQueueTable
+        caption={`${can.decideReferrals(viewer) ? 'Referrals awaiting your decision' : 'Your referrals awaiting a decision'}${referralCount > referrals.length ? `: the ${referrals.length} most urgent of ${referralCount}` : ''}`}
+        rows={referrals}
       />
+      {referralCount > 0 && (
+        <p className="govuk-body"><Link className="govuk-link" to="/referrals">All {referralCount} {referralCount === 1 ? 'referral' : 'referrals'} awaiting a decision</Link></p>
+      )}
       <Table
         id="requests"
         caption="Information requests to answer"

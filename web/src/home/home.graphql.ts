@@ -1,4 +1,5 @@
 import { QueuedDisagreementFields } from '../disagreements/disagreements.graphql.ts';
+import { QueuedReferralFields } from '../concerns/referrals.graphql.ts';
 import { graphql } from '../graphql.ts';
 
 /** Everything that may need the signed-in person now. Each list is already limited by the API to
@@ -9,8 +10,9 @@ export const HomeQuery = graphql(`
       edges { node { ...QueuedDisagreementFields } }
       pageInfo { hasNextPage }
     }
-    referralsAwaitingDecision: concerns(first: 20, status: [REFERRED]) {
-      edges { node { id reference riskLevel entry { id summary organisation { name } } referrals { id decisionDueAt overdue decision } } }
+    referralsAwaitingDecision(first: 10) {
+      totalCount
+      edges { node { ...QueuedReferralFields } }
     }
     informationRequestsReceived(first: 20) {
       edges { node { id dueAt overdue respondedAt request { reference rag question subject { givenName familyName } } } }
@@ -19,4 +21,4 @@ export const HomeQuery = graphql(`
       edges { node { id reference incidentAt dueBy policeReference child { id givenName familyName } } }
     }
   }
-`, [QueuedDisagreementFields]);
+`, [QueuedDisagreementFields, QueuedReferralFields]);
