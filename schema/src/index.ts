@@ -9,6 +9,8 @@ import './auth/logout.mutation.ts';
 import './auth/me.query.ts';
 import './children/child.type.ts';
 import './children/childRegister.mutation.ts';
+import './children/childIndex.query.ts';
+import './children/childInvolvementRecord.mutation.ts';
 import './children/child.query.ts';
 import './children/childSearch.query.ts';
 import './children/childCorrect.mutation.ts';

@@ -22,7 +22,9 @@ export type Action =
   | 'read' | 'create' | 'update' | 'share' | 'refer' | 'decide' | 'request' | 'respond' | 'breakGlass' | 'manage'
   | 'restrict' | 'lift' | 'review' | 'link' | 'retry'
   /** 'name' a person on a restriction; 'identify' a child by name and date of birth only. */
-  | 'name' | 'identify';
+  | 'name' | 'identify'
+  /** 'lookUp' a child in the partnership's child index (identity only) and record one's involvement. */
+  | 'lookUp';
 
 export type AppSubjects = Subjects<{
   Child: Child;

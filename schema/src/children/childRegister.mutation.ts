@@ -24,7 +24,7 @@ export class PossibleDuplicateError extends Error {
     super(
       identifierMatch
         ? 'A child with this NHS number or UPN is already recorded in your partnership. Use that record' +
-            (matches.length ? '' : ": ask children's social care's front door to give you access") + '.'
+            (matches.length ? '' : ": find it in the partnership's child index and record your agency's involvement") + '.'
         : 'A child with a similar name and the same date of birth is already recorded. Check the matches; if this is a different child, confirm it and record again.',
     );
     this.name = 'PossibleDuplicateError';

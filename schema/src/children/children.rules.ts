@@ -14,7 +14,12 @@ export function defineChildRules(rules: RuleContext) {
   const partnershipId = viewer.partnershipId;
   const organisationId = viewer.organisationId;
 
-  if (hasAny(viewer.roles, CHILD_REGISTRARS)) can('create', 'Child', { partnershipId });
+  if (hasAny(viewer.roles, CHILD_REGISTRARS)) {
+    can('create', 'Child', { partnershipId });
+    // The partnership's child index: whoever may record a child may first find one the partnership
+    // already knows (identity only, by exact identifiers), and record their agency's involvement.
+    can('lookUp', 'Child', { partnershipId, mergedIntoId: null });
+  }
   // Corrections: the organisation that recorded the child, and social care's front door.
   if (hasAny(viewer.roles, RECORD_READERS[viewer.agencyType])) can('update', 'Child', { partnershipId, createdByOrganisationId: organisationId });
   if (viewer.agencyType === 'SOCIAL_CARE' && hasAny(viewer.roles, FRONT_DOOR_DECIDERS)) {
@@ -40,6 +45,7 @@ export function defineChildRules(rules: RuleContext) {
     cannot('read', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
     cannot('update', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
     cannot('link', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
+    cannot('lookUp', 'Child', { restrictions: { some: restrictionExcluding(viewer.userId) } });
     can('read', 'Child', {
       partnershipId,
       breakGlassGrants: { some: { userId: viewer.userId, expiresAt: { gt: now } } },
