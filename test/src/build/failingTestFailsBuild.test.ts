@@ -53,7 +53,7 @@ beforeAll(() => {
   expect(copied.status).toBe(0);
   const installed = run('node', ['tools/pnpm.mjs', 'install', '--frozen-lockfile', '--offline']);
   expect(installed.status, installed.output).toBe(0);
-}, 180_000);
+}, 600_000);
 
 afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
@@ -65,7 +65,7 @@ describe('the test command', () => {
     const result = run('test/node_modules/.bin/vitest', ['run', '--root', 'test', PLANTED]);
     expect(result.output).toContain('1 passed');
     expect(result.status, result.output).toBe(0);
-  }, 180_000);
+  }, 600_000);
 
   it('fails through npm test and .ci/run when the planted test fails', () => {
     plant('expect(1 + 1).toBe(3);');
@@ -73,7 +73,7 @@ describe('the test command', () => {
     expect(result.output).toContain('1 failed');
     expect(result.output).toMatch(/npm test exited with status [1-9]/);
     expect(result.status, result.output).not.toBe(0);
-  }, 300_000);
+  }, 900_000);
 });
 
 describe('CI verdict', () => {
