@@ -27,6 +27,7 @@ import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { MissedClockAlerts } from '../admin/MissedClockAlerts.tsx';
 import { ReferralQueue } from '../concerns/ReferralQueue.tsx';
+import { RegisterChild } from '../children/RegisterChild.tsx';
 import { Home } from '../home/Home.tsx';
 import { EmergencyAccess } from '../governance/EmergencyAccess.tsx';
 import { EmergencyAccessList } from '../governance/EmergencyAccessList.tsx';
@@ -63,6 +64,7 @@ export function App() {
               <Route path="notifications" element={<NotificationsPage />} />
               <Route path="notifications/preferences" element={<NotificationPreferences />} />
               <Route path="children" element={<Permitted when={can.findChildren}><FindChild /></Permitted>} />
+              <Route path="children/new" element={<Permitted when={can.findChildren}><RegisterChild /></Permitted>} />
               {/* The IG lead's child page is the access log (ChildWithheld): they read no record. */}
               <Route path="children/:childId" element={<Permitted when={(v) => can.findChildren(v) || can.governInformation(v)}><ChildPage /></Permitted>} />
               <Route path="children/:childId/emergency-access" element={<Permitted when={can.breakGlass}><EmergencyAccess /></Permitted>} />

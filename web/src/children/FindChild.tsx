@@ -1,6 +1,8 @@
 // Find a child by NHS number, UPN, or name and date of birth (ChildSearchForm.tsx). The search stays
 // in the page, never in the address: a child's identifiers must not end up in browser history or
-// server logs.
+// server logs. When nobody the searcher can see matches, the partnership's child index is asked
+// with the same exact details (KnownToThePartnership.tsx); when it knows nobody either, the child can
+// be registered.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient } from 'urql';
@@ -9,24 +11,36 @@ import type { ResultOf } from '../graphql.ts';
 import { ErrorSummary, Submit, fieldErrors } from '../components/form.tsx';
 import { ProblemBanner } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { ChildSearchQuery } from './children.graphql.ts';
-import { useChildSearchForm } from './ChildSearchForm.tsx';
+import { ChildIndexQuery, ChildSearchQuery } from './children.graphql.ts';
+import { useChildSearchForm, type ChildSearchInput } from './ChildSearchForm.tsx';
+import { KnownToThePartnership } from './KnownToThePartnership.tsx';
 
 type Matches = Extract<ResultOf<typeof ChildSearchQuery>['childSearch'], { __typename: 'ChildSearchSuccess' }>['matches'];
+type Indexed = Extract<ResultOf<typeof ChildIndexQuery>['childIndex'], { __typename: 'ChildIndexSuccess' }>['found'];
+
+/** The index takes exact details only: the identifier, or the family name with the date of birth. */
+const indexInput = (input: ChildSearchInput) =>
+  input.nhsNumber ? { nhsNumber: input.nhsNumber } : input.upn ? { upn: input.upn } : { familyName: input.familyName, dateOfBirth: input.dateOfBirth };
 
 const MATCHED_ON: Record<string, string> = { NHS_NUMBER: 'NHS number', UPN: 'UPN', NAME_AND_DATE_OF_BIRTH: 'Name and date of birth', NAME: 'Name' };
 
 export function FindChild() {
   const client = useClient();
   const [matches, setMatches] = useState<Matches | null>(null);
+  const [indexed, setIndexed] = useState<Indexed>([]);
   const [failed, setFailed] = useState(false);
   const { form, onSubmit, fields } = useChildSearchForm(async (input) => {
-    const result = await client.query(ChildSearchQuery, { input }).toPromise();
+    const result = await client.query(ChildSearchQuery, { input }, { requestPolicy: 'network-only' }).toPromise();
     const search = result.data?.childSearch;
     setFailed(!search);
+    setIndexed([]);
     if (search?.__typename === 'ValidationError') {
       setMatches(null);
       return fieldErrors(search.fieldErrors);
+    }
+    if (search?.matches.length === 0) {
+      const index = (await client.query(ChildIndexQuery, { input: indexInput(input) }, { requestPolicy: 'network-only' }).toPromise()).data?.childIndex;
+      if (index?.__typename === 'ChildIndexSuccess') setIndexed(index.found.filter((f) => !f.recordOpen));
     }
     if (search) setMatches(search.matches);
   });
@@ -46,9 +60,14 @@ export function FindChild() {
       </div>
       {matches && (
         <div className="govuk-grid-column-full">
-          {matches.length === 0 ? (
-            <p className="govuk-body" role="status">No children found that you can see. Check the details, or try another way to search.</p>
-          ) : (
+          {matches.length === 0 && indexed.length > 0 && <KnownToThePartnership found={indexed} />}
+          {matches.length === 0 && indexed.length === 0 && (
+            <>
+              <p className="govuk-body" role="status">No children found that you can see. Check the details, or try another way to search.</p>
+              <p className="govuk-body">If the partnership does not know the child yet, <Link className="govuk-link" to="/children/new">register them</Link>.</p>
+            </>
+          )}
+          {matches.length > 0 && (
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--m" role="status">
                 {matches.length === 1 ? '1 child found' : `${matches.length} children found`}

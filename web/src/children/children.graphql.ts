@@ -37,3 +37,40 @@ export const ChronologyQuery = graphql(`
     }
   }
 `);
+
+/** The partnership's child index: identity only, for a child the searcher cannot see yet. */
+export const ChildIndexQuery = graphql(`
+  query ChildIndex($input: ChildIndexInput!) {
+    childIndex(input: $input) {
+      __typename
+      ... on ValidationError { message fieldErrors { field message } }
+      ... on ChildIndexSuccess { found { recordOpen child { id givenName familyName dateOfBirth gender } } }
+    }
+  }
+`);
+
+export const ChildInvolvementRecordMutation = graphql(`
+  mutation ChildInvolvementRecord($input: ChildInvolvementRecordInput!) {
+    childInvolvementRecord(input: $input) {
+      __typename
+      ... on ValidationError { message fieldErrors { field message } }
+      ... on ChildInvolvementRecordSuccess { child { id } }
+    }
+  }
+`);
+
+export const ChildRegisterMutation = graphql(`
+  mutation ChildRegister($input: ChildRegisterInput!) {
+    childRegister(input: $input) {
+      __typename
+      ... on Error { message }
+      ... on ValidationError { fieldErrors { field message } }
+      ... on PossibleDuplicateError { identifierMatch hiddenMatches matches { child { id givenName familyName dateOfBirth } } }
+      ... on ChildRegisterSuccess { child { id } }
+    }
+  }
+`);
+
+export const SchoolsQuery = graphql(`
+  query Schools { organisations(agencyTypes: [SCHOOL]) { id name } }
+`);
