@@ -1,7 +1,9 @@
 import { builder } from '../builder.ts';
 import { ConcernCategoryEnum, EntryKindEnum } from '../common/enums.ts';
+import { readableChildWithQuery } from '../common/loaders.ts';
 import '../admin/organisation.type.ts';
 import '../admin/user.type.ts';
+import '../children/child.type.ts';
 
 // Selects only the columns the client asked for (a chronology page is 100 rows; every column of
 // each cost half its CPU in the server): childId always, for the audit of a single read.
@@ -26,6 +28,13 @@ export const ChronologyEntryType = builder.prismaNode('ChronologyEntry', {
     organisation: t.relation('organisation'),
     author: t.relation('author'),
     concern: t.relation('concern', { nullable: true }),
+    // Through the child rules, not the relation: reading an entry is not reading the child's record.
+    child: t.prismaField({
+      type: 'Child',
+      nullable: true,
+      description: 'Who the entry is about, when you may read their record (null otherwise).',
+      resolve: (query, e, _args, ctx) => readableChildWithQuery(ctx, query, e.childId),
+    }),
     version: t.exposeInt('version'),
   }),
 });

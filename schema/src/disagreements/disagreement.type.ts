@@ -1,5 +1,6 @@
 import { DisagreementStatus, StageExit, Urgency } from '@wraparound/prisma';
 import { builder } from '../builder.ts';
+import { readableChildWithQuery } from '../common/loaders.ts';
 import { viewerActions } from './actors.ts';
 import '../admin/organisation.type.ts';
 import { UserType } from '../admin/user.type.ts';
@@ -82,6 +83,10 @@ export const DisagreementType = builder.prismaNode('Disagreement', {
     urgency: t.expose('urgency', { type: UrgencyEnum }),
     urgentReason: t.exposeString('urgentReason', { nullable: true }),
     child: t.relation('child'),
+    childRecordOpen: t.boolean({
+      description: "You can open the child's record. A partnership officer follows a disagreement without reading the record.",
+      resolve: async (d, _args, ctx) => (await readableChildWithQuery(ctx, { select: { id: true } }, d.childId)) !== null,
+    }),
     raisedBy: t.relation('raisedBy'),
     raisingOrganisation: t.relation('raisingOrganisation'),
     respondingOrganisation: t.relation('respondingOrganisation'),

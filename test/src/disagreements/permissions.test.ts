@@ -26,6 +26,8 @@ const PEOPLE = [...new Set([...VIEWERS, ...Object.values(ACTORS).flat(), OAK.sta
 const RAISE = /* GraphQL */ `
   mutation($input: DisagreementRaiseInput!) { disagreementRaise(input: $input) { __typename ... on DisagreementRaiseSuccess { disagreement { id } } } }`;
 const GET = /* GraphQL */ `query($id: ID!) { disagreement(id: $id) { id currentPosition } }`;
+const CHILD_IN_VIEW = /* GraphQL */ `query($id: ID!) { disagreement(id: $id) { child { id givenName familyName } childRecordOpen } }`;
+const CHILD = /* GraphQL */ `query($id: ID!) { child(id: $id) { id } }`;
 const RESPOND = /* GraphQL */ `
   mutation($id: ID!) { disagreementRespond(disagreementId: $id, discussion: "Discussed") { __typename } }`;
 const ESCALATE = /* GraphQL */ `
@@ -60,4 +62,23 @@ describe('disagreement permissions, stage by stage', () => {
     }
     expect(failures).toEqual([]);
   }, 180_000);
+
+  it('shows every viewer who the child is, and says whether they may open the record: the child rules decide', async () => {
+    const raised = await (await as(app, OAK.dsl)).request(RAISE, { input });
+    const id = raised.data.disagreementRaise.disagreement.id;
+    const opens: Record<string, boolean> = {};
+    for (const email of VIEWERS) {
+      const client = await as(app, email);
+      const seen = (await client.request(CHILD_IN_VIEW, { id })).data.disagreement;
+      expect(seen.child.id, email).toBe(input.childId);
+      const mayRead = (await client.request(CHILD, { id: input.childId })).data.child != null;
+      expect(seen.childRecordOpen, email).toBe(mayRead);
+      opens[email] = seen.childRecordOpen;
+    }
+    // The partnership's officers follow the procedure without reading the child's record.
+    expect(opens[BUSINESS_MANAGER]).toBe(false);
+    expect(opens[DSP]).toBe(false);
+    expect(opens[OAK.dsl]).toBe(true);
+    expect(opens[SOCIAL_WORKER]).toBe(true);
+  });
 });

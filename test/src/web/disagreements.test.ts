@@ -2,12 +2,13 @@
 // immediate risk raises a disagreement straight at the senior managers' stage, with a reason, on
 // the ladder's hours clock (the form says what is missing first). The page then offers each person
 // exactly the actions the API lists for them: the raiser escalates or withdraws, and a partnership
-// officer who only watches is offered nothing.
+// officer who only watches is offered nothing. Both see who the child is; only the DSL may open
+// the child's record, and the officer is told they cannot.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FRONT_DOOR, OAK, POLICE, as, globalId } from '../access/fixtures.ts';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
-import { referAConcern } from './support.ts';
+import { childInView, expectChildInView, recordSummary, referAConcern } from './support.ts';
 
 const DECIDE = /* GraphQL */ `
   mutation($input: ReferralDecideInput!) { referralDecide(input: $input) { __typename ... on Error { message } } }`;
@@ -17,6 +18,7 @@ const ACTION_BUTTONS = ['Send response', 'Resolve disagreement', 'Escalate', 'Wi
 
 const env = browserAppForFile();
 let childId: string;
+let childDbId: string;
 // A pupil the DSL referred, on whom the front door decided no further action: the decision is the
 // social care entry the DSL disagrees with.
 beforeAll(async () => {
@@ -26,7 +28,8 @@ beforeAll(async () => {
   });
   expect(decided.data?.referralDecide.__typename, decided.raw).toBe('ReferralDecideSuccess');
   const referral = await env.app.db.referral.findFirstOrThrow({ orderBy: { referredAt: 'desc' } });
-  childId = globalId('Child', referral.childId);
+  childDbId = referral.childId;
+  childId = globalId('Child', childDbId);
 });
 const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
 const offered = async (page: Page) => {
@@ -77,7 +80,8 @@ describe('an urgent disagreement', () => {
     url = new URL(dsl.url()).pathname;
     // The immediate-risk advice comes before anything else on the page.
     expect(await dsl.locator('main > *').first().textContent()).toContain('call 999');
-    expect(await dsl.locator('.govuk-summary-list').textContent()).toContain('The child goes home to the alleged abuser at 3pm today.');
+    expect(await recordSummary(dsl).textContent()).toContain('The child goes home to the alleged abuser at 3pm today.');
+    await expectChildInView(childInView(dsl), env.app, childDbId, { opens: true });
     const stage = dsl.locator('.app-timeline__item');
     expect(await stage.count()).toBe(1);
     for (const text of ['Stage 3: Senior managers', 'Current stage', 'Due by', 'Raising side', 'Head of service']) expect(await stage.textContent(), text).toContain(text);
@@ -100,6 +104,7 @@ describe('an urgent disagreement', () => {
     expect(await offered(officer)).toEqual([]);
     expect(await officer.locator('main form').count()).toBe(0);
     expect(await officer.locator('#no-actions').textContent()).toContain('You have nothing to do on this disagreement at its current stage');
+    await expectChildInView(childInView(officer), env.app, childDbId, { opens: false });
     await capture(officer, 'disagreement-no-actions');
     expect(env.app.serverErrors).toEqual([]);
     await officer.context().close();

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FRONT_DOOR, OAK, POLICE, TEAM_MANAGER, entryBy, globalId, share } from '../access/fixtures.ts';
 import { sweepDeadlines } from '@wraparound/schema';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
+import { childInView, expectChildInView, recordSummary } from './support.ts';
 
 const env = browserAppForFile();
 let child: { id: string; givenName: string; familyName: string; nhsNumber: string };
@@ -113,6 +114,7 @@ describe('a DSL', () => {
 
     await expect.poll(() => heading(dsl)).toContain('Arrived without a coat in the snow');
     expect(await dsl.locator('.govuk-notification-banner').textContent()).toContain('Concern recorded');
+    await expectChildInView(childInView(dsl), env.app, child.id, { opens: true });
     await capture(dsl, 'concern');
 
     await dsl.getByRole('button', { name: 'Refer to children’s social care' }).click();
@@ -144,6 +146,8 @@ describe('the front door', () => {
     const concern = await env.app.db.concern.findFirstOrThrow({ where: { entry: { summary: 'Arrived without a coat in the snow' } } });
     await mash.getByRole('link', { name: concern.reference }).click();
     await expect.poll(() => heading(mash)).toContain('Arrived without a coat in the snow');
+    // The front door sees whose referral it is before deciding.
+    await expectChildInView(childInView(mash), env.app, child.id, { opens: true });
 
     await mash.getByRole('button', { name: 'Record decision' }).click();
     await expect.poll(() => errorSummary(mash)).toContain('Select the response');
@@ -153,7 +157,7 @@ describe('the front door', () => {
     await mash.getByLabel('Reasons for the decision').fill('Below the threshold: the school’s support plan meets the need.');
     await mash.getByRole('button', { name: 'Record decision' }).click();
     await expect.poll(() => mash.locator('.govuk-notification-banner').textContent()).toContain('Decision recorded');
-    await expect.poll(() => mash.locator('.govuk-summary-list').textContent()).toContain('No further action');
+    await expect.poll(() => recordSummary(mash).textContent()).toContain('No further action');
     await capture(mash, 'referral-decided');
     await mash.context().close();
   });
@@ -191,6 +195,7 @@ describe('the DSL disagrees and a manager resolves it', () => {
 
     await expect.poll(() => heading(dsl)).toContain('Disagreement');
     expect(await dsl.locator('.govuk-notification-banner').textContent()).toContain('Disagreement raised');
+    await expectChildInView(childInView(dsl), env.app, child.id, { opens: true });
     disagreementUrl = new URL(dsl.url()).pathname;
     // Stage 1 on the timeline: its deadline and who takes part on each side.
     const stage1 = () => dsl.locator('.app-timeline__item').first().textContent();
@@ -233,7 +238,7 @@ describe('the DSL disagrees and a manager resolves it', () => {
     await manager.getByRole('group', { name: 'Was a system issue found?' }).getByLabel('No').check();
     await manager.getByRole('button', { name: 'Resolve disagreement' }).click();
     await expect.poll(() => manager.locator('.govuk-notification-banner').textContent()).toContain('Disagreement resolved');
-    await expect.poll(() => manager.locator('.govuk-summary-list').textContent()).toContain('A section 17 assessment will start this week.');
+    await expect.poll(() => recordSummary(manager).textContent()).toContain('A section 17 assessment will start this week.');
     // Resolved: nobody has anything more to do, so no action is offered.
     for (const name of ['Send response', 'Resolve disagreement', 'Escalate', 'Withdraw disagreement']) {
       expect(await manager.getByRole('button', { name }).count(), name).toBe(0);

@@ -5,10 +5,12 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OAK, POLICE, globalId } from '../access/fixtures.ts';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
+import { expectChildInView } from './support.ts';
 
 const env = browserAppForFile();
 let officer: Page;
 let reference: string;
+let childId: string;
 beforeAll(async () => {
   officer = await newPage(env.browser, env.app.url);
 });
@@ -22,6 +24,7 @@ describe('an Operation Encompass notification', () => {
         entries: { some: { organisation: { name: 'Northmoor Police – Public Protection' }, restrictions: { none: {} } } },
       },
     });
+    childId = child.id;
     await signIn(officer, POLICE[0]!);
     await officer.goto(`/children/${globalId('Child', child.id)}`);
     await officer.getByRole('button', { name: 'Send an Operation Encompass notification' }).click();
@@ -61,6 +64,8 @@ describe('an Operation Encompass notification', () => {
     await expect.poll(() => heading(dsl)).toContain('Operation Encompass notifications');
     const section = dsl.getByRole('region', { name: new RegExp(reference) });
     expect(await section.textContent()).toContain('Verbal argument between the parents');
+    // Which pupil, before anything else the DSL must act on.
+    await expectChildInView(section.locator('[data-child-in-view]'), env.app, childId, { opens: true });
     expect(await dsl.locator('main .govuk-warning-text').textContent()).toContain('Do not contact the child’s parents');
     await capture(dsl, 'encompass-school');
 
@@ -79,7 +84,9 @@ describe('an Operation Encompass notification', () => {
 
   it('shows the police that the school has acknowledged it', async () => {
     await officer.getByRole('link', { name: 'Operation Encompass' }).click();
-    await expect.poll(() => officer.getByRole('region', { name: new RegExp(reference) }).textContent()).toContain('Acknowledged');
+    const section = officer.getByRole('region', { name: new RegExp(reference) });
+    await expect.poll(() => section.textContent()).toContain('Acknowledged');
+    await expectChildInView(section.locator('[data-child-in-view]'), env.app, childId, { opens: true });
     expect(env.app.serverErrors).toEqual([]);
     await officer.context().close();
   });

@@ -3,11 +3,12 @@
 // sought (after the form has said what is missing); the school's DSL then sees it on the child's
 // chronology, but may not share it themselves; the GP revokes the share and the DSL no longer
 // sees it; a decision not to share is recorded and listed. Each screen is checked with axe-core
-// empty, with errors and filled.
+// empty, with errors and filled, and says whose record it is.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GP, OAK, globalId } from '../access/fixtures.ts';
 import { browserAppForFile, capture, heading, newPage, signIn } from '../support/browser.ts';
+import { childInView, expectChildInView, recordSummary } from './support.ts';
 
 const SUMMARY = 'Seen at the minor injuries unit with a burn to the hand';
 const SCHOOL = 'Oakfield Primary School';
@@ -16,6 +17,7 @@ const NEXT_YEAR = new Date().getFullYear() + 1;
 const env = browserAppForFile();
 let gp: Page;
 let childId: string;
+let childDbId: string;
 let entryId: string;
 
 beforeAll(async () => {
@@ -33,6 +35,7 @@ beforeAll(async () => {
       detail: 'The explanation given did not match the injury.', sensitive: true,
     },
   });
+  childDbId = child.id;
   childId = globalId('Child', child.id);
   entryId = globalId('ChronologyEntry', entry.id);
   gp = await newPage(env.browser, env.app.url);
@@ -50,12 +53,14 @@ describe('sharing a record', () => {
     await gp.getByRole('link', { name: SUMMARY }).click();
     await expect.poll(() => heading(gp)).toContain(SUMMARY);
     await expect.poll(() => decisions(gp)).toContain('No sharing decisions have been recorded.');
+    await expectChildInView(childInView(gp), env.app, childDbId, { opens: true });
     await capture(gp, 'sharing-entry-no-decisions');
   });
 
   it('says what is missing, from the form’s own checks and from the API, before the GP shares it', async () => {
     await gp.getByRole('button', { name: 'Share this record' }).click();
     await expect.poll(() => heading(gp)).toBe('Share this record');
+    await expectChildInView(childInView(gp), env.app, childDbId, { opens: true });
     await capture(gp, 'share-record-empty');
 
     await gp.getByRole('button', { name: 'Share record' }).click();
@@ -115,7 +120,8 @@ describe('sharing a record', () => {
     await dsl.goto(`/children/${childId}`);
     await dsl.getByRole('link', { name: SUMMARY }).click();
     await expect.poll(() => heading(dsl)).toContain(SUMMARY);
-    expect(await dsl.locator('.govuk-summary-list').first().textContent()).toContain('The explanation given did not match the injury.');
+    expect(await recordSummary(dsl).first().textContent()).toContain('The explanation given did not match the injury.');
+    await expectChildInView(childInView(dsl), env.app, childDbId, { opens: true });
     expect(await dsl.getByRole('button', { name: 'Share this record' }).count()).toBe(0);
     expect(await dsl.getByRole('heading', { name: 'Sharing decisions' }).count()).toBe(0);
 
@@ -128,6 +134,7 @@ describe('sharing a record', () => {
   it('is revoked by the GP, with a reason', async () => {
     await gp.getByRole('link', { name: `Revoke the share with ${SCHOOL}` }).click();
     await expect.poll(() => heading(gp)).toBe(`Revoke the share with ${SCHOOL}`);
+    await expectChildInView(childInView(gp), env.app, childDbId, { opens: true });
     await capture(gp, 'revoke-share-empty');
     await gp.getByRole('button', { name: 'Revoke share' }).click();
     await expect.poll(() => errorSummary(gp)).toContain('Enter why the share is being revoked');
@@ -158,6 +165,7 @@ describe('sharing a record', () => {
   it('records a decision not to share, with the reasons, and lists it', async () => {
     await gp.getByRole('button', { name: 'Record a decision not to share' }).click();
     await expect.poll(() => heading(gp)).toBe('Record a decision not to share');
+    await expectChildInView(childInView(gp), env.app, childDbId, { opens: true });
     await capture(gp, 'decline-share-empty');
     await gp.getByRole('button', { name: 'Record decision' }).click();
     await expect.poll(() => errorSummary(gp)).toContain('Enter why you decided not to share');

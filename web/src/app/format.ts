@@ -6,6 +6,19 @@ const LONDON = 'Europe/London';
 export const formatDate = (iso: string) =>
   new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
 
+/** Whole years from a date of birth (YYYY-MM-DD) to today in London: a birthday counts from its morning. */
+export function ageInYears(dateOfBirth: string, now = new Date()): number {
+  const [year, month, day] = dateOfBirth.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [y, m, d] = now.toLocaleDateString('en-CA', { timeZone: LONDON }).split('-').map(Number) as [number, number, number];
+  return y - year - (m < month || (m === month && d < day) ? 1 : 0);
+}
+
+/** "4 May 2016 (9 years old)": the date and the age together, so nobody works it out. */
+export function formatDateOfBirth(dateOfBirth: string, now = new Date()): string {
+  const age = ageInYears(dateOfBirth, now);
+  return `${formatDate(dateOfBirth)} (${age < 1 ? 'under 1 year old' : age === 1 ? '1 year old' : `${age} years old`})`;
+}
+
 export const formatDateTime = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: LONDON });
 

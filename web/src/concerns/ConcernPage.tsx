@@ -8,6 +8,7 @@ import { CATEGORY_LABELS, CONCERN_STATUS_COLOURS, DECISION_LABELS, RISK_COLOURS,
 import { NotFound } from '../app/guards.tsx';
 import { can } from '../app/permissions.ts';
 import { useViewer } from '../auth/session.tsx';
+import { ChildInView } from '../children/ChildInView.tsx';
 import { ErrorSummary, Radios, Submit, Textarea, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
 import { BackLink, Loading, NotificationBanner, ProblemBanner, SummaryList, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
@@ -79,6 +80,7 @@ export function ConcernPage() {
       {banner && <NotificationBanner success>{banner}</NotificationBanner>}
       {referProblem && <ProblemBanner message={referProblem} />}
       <Page title={entry.summary} caption={concern ? `Concern ${concern.reference}` : humanise(entry.kind)}>
+        <ChildInView child={entry.child} />
         {concern ? (
           <p className="govuk-body">
             <Tag colour={CONCERN_STATUS_COLOURS[concern.status]}>{humanise(concern.status)}</Tag>{' '}

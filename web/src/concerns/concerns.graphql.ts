@@ -1,3 +1,4 @@
+import { ChildInViewFields } from '../children/childInView.graphql.ts';
 import { graphql } from '../graphql.ts';
 
 export const ConcernRaiseMutation = graphql(`
@@ -17,13 +18,14 @@ export const EntryQuery = graphql(`
       id kind summary detail sensitive occurredAt recordedAt backdated categories
       organisation { id name }
       author { displayName }
+      child { ...ChildInViewFields }
       concern {
         id reference status riskLevel narrative childsWords actionTaken dslInformed
         referrals { id referredAt decisionDueAt decision decidedAt decisionRationale overdue }
       }
     }
   }
-`);
+`, [ChildInViewFields]);
 
 export const ConcernReferMutation = graphql(`
   mutation ConcernRefer($id: ID!) {

@@ -2,11 +2,12 @@
 // on the ladder as a timeline (each with its deadline, who takes part, what was said and how it
 // ended), and the actions the API says this person may take now: the page decides nothing itself.
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { DISAGREEMENT_STATUS_COLOURS, formatDate, formatDateTime, humanise } from '../app/format.ts';
 import { NotFound } from '../app/guards.tsx';
 import { ROLE_LABELS, rolesFor } from '../admin/roles.ts';
+import { ChildInView } from '../children/ChildInView.tsx';
 import { Loading, NotificationBanner, ProblemBanner, SummaryList, Table, Tag, WarningText } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import type { ResultOf } from '../graphql.ts';
@@ -114,9 +115,9 @@ export function DisagreementPage() {
           <Tag colour={DISAGREEMENT_STATUS_COLOURS[d.status]}>{humanise(d.status)}</Tag>{' '}
           {d.urgency === 'URGENT' && <Tag colour="red">Urgent</Tag>} {d.overdue && <Tag colour="red">Overdue</Tag>}
         </p>
+        <ChildInView child={d.child} recordOpen={d.childRecordOpen} />
         <SummaryList
           rows={[
-            ['Child', <Link className="govuk-link" to={`/children/${d.child.id}`}>{d.child.givenName} {d.child.familyName}</Link>],
             ['Raised by', `${person(d.raisedBy)}, ${d.raisingOrganisation.name}, ${formatDateTime(d.createdAt)}`],
             ['Disagrees with', d.respondingUser ? `${person(d.respondingUser)}, ${d.respondingOrganisation.name}` : d.respondingOrganisation.name],
             ...(d.urgentReason ? [['Why it is urgent', d.urgentReason] as [string, string]] : []),

@@ -1,3 +1,4 @@
+import { ChildInViewFields } from '../children/childInView.graphql.ts';
 import { graphql, readFragment, type FragmentOf } from '../graphql.ts';
 
 export const RaiseFormQuery = graphql(`
@@ -27,7 +28,7 @@ export const DisagreementQuery = graphql(`
   query Disagreement($id: ID!) {
     disagreement(id: $id) {
       id reference status urgency immediateRisk immediateRiskAdvice createdAt
-      child { id givenName familyName }
+      child { givenName familyName ...ChildInViewFields } childRecordOpen
       raisedBy { id displayName jobTitle }
       raisingOrganisation { id name agencyType }
       respondingOrganisation { id name agencyType }
@@ -44,7 +45,7 @@ export const DisagreementQuery = graphql(`
       outcomeStatement resolvedAt resolvedAtPosition withdrawnReason
     }
   }
-`);
+`, [ChildInViewFields]);
 
 /** The ladder version the disagreement runs on: its reasons' wording and who takes part at each stage. */
 export const LadderQuery = graphql(`

@@ -2,10 +2,10 @@
 // and acknowledge each ("we have read it"); a police team sees those it sent and whether the
 // school has read them. Confidential to the DSLs: the page says not to approach the parents.
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { formatDate, formatDateTime } from '../app/format.ts';
+import { formatDateTime } from '../app/format.ts';
 import { useViewer } from '../auth/session.tsx';
+import { ChildInView } from '../children/ChildInView.tsx';
 import { Loading, NotificationBanner, ProblemBanner, SummaryList, Tag, WarningText } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import { EncompassAcknowledgeMutation, EncompassNotificationsQuery } from './encompass.graphql.ts';
@@ -46,9 +46,9 @@ export function EncompassNotifications() {
               {n.acknowledgedAt ? <Tag colour="green">Acknowledged</Tag> : <Tag colour="red">Not yet acknowledged</Tag>}{' '}
               {!n.deliveredBeforeNextSchoolDay && <Tag colour="orange">Sent after the school day began</Tag>}
             </p>
+            <ChildInView child={n.child} headingLevel={3} />
             <SummaryList
               rows={[
-                ['Child', n.child ? <><Link className="govuk-link" to={`/children/${n.child.id}`}>{n.child.givenName} {n.child.familyName}</Link>, born {formatDate(n.child.dateOfBirth)}</> : 'Restricted record'],
                 ['Incident', `${formatDateTime(n.incidentAt)}, ${n.location}`],
                 ['Child present', n.childPresent ? 'Yes' : 'No'],
                 ['The child’s voice', n.childsVoice],

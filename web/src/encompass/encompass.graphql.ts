@@ -1,3 +1,4 @@
+import { ChildInViewFields } from '../children/childInView.graphql.ts';
 import { graphql } from '../graphql.ts';
 
 export const EncompassFormQuery = graphql(`
@@ -24,13 +25,13 @@ export const EncompassNotificationsQuery = graphql(`
       edges { node {
         id reference incidentAt location childPresent childsVoice circumstances policeReference dueBy
         deliveredAt deliveredBeforeNextSchoolDay acknowledgedAt createdAt
-        child { id givenName familyName dateOfBirth }
+        child { givenName familyName ...ChildInViewFields }
         school { name } policeOrganisation { name }
       } }
       pageInfo { hasNextPage endCursor }
     }
   }
-`);
+`, [ChildInViewFields]);
 
 export const EncompassAcknowledgeMutation = graphql(`
   mutation EncompassAcknowledge($id: ID!) {

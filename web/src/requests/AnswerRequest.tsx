@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { RAG_COLOURS, formatDate, formatDateTime } from '../app/format.ts';
+import { RAG_COLOURS, formatDateTime } from '../app/format.ts';
 import { NotFound } from '../app/guards.tsx';
 import { useViewer } from '../auth/session.tsx';
+import { ChildInView } from '../children/ChildInView.tsx';
 import { ErrorSummary, Radios, Submit, Textarea, errorsOf, fieldErrors, required, useForm } from '../components/form.tsx';
 import { BackLink, Loading, NotificationBanner, ProblemBanner, SummaryList, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
@@ -64,10 +65,10 @@ export function AnswerRequest() {
           <p className="govuk-body">
             <Tag colour={RAG_COLOURS[request.rag]}>{request.rag.toLowerCase()}</Tag> {row.overdue && <Tag colour="red">Overdue</Tag>}
           </p>
+          {/* An asked agency often may not open the record: it gets the details the requester sent. */}
+          <ChildInView child={request.child} identity={request.subject} />
           <SummaryList
             rows={[
-              ['About', `${request.subject.givenName} ${request.subject.familyName}, born ${formatDate(request.subject.dateOfBirth)}`],
-              ['NHS number', request.subject.nhsNumber],
               ['Question', <span className="app-pre-wrap">{request.question}</span>],
               ['Purpose', request.purpose],
               ['Asked', formatDateTime(request.createdAt)],

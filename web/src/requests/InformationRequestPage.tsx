@@ -5,6 +5,7 @@ import { Navigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NotFound } from '../app/guards.tsx';
 import { useViewer } from '../auth/session.tsx';
+import { ChildInView } from '../children/ChildInView.tsx';
 import { BackLink, Loading, ProblemBanner } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
 import { InformationRequestQuery } from './requests.graphql.ts';
@@ -25,6 +26,7 @@ export function InformationRequestPage() {
     <>
       <BackLink to="/information-requests">All the requests you have made</BackLink>
       <Page title={`Information request ${request.reference}`}>
+        <ChildInView child={request.child} identity={request.subject} />
         <RequestAnswers r={request} />
       </Page>
     </>

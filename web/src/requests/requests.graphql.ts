@@ -1,3 +1,4 @@
+import { ChildInViewFields } from '../children/childInView.graphql.ts';
 import { graphql } from '../graphql.ts';
 
 /** The child and the agencies that could be asked. */
@@ -28,10 +29,11 @@ export const RecipientQuery = graphql(`
         reference rag question purpose createdAt status
         requestingOrganisation { name }
         subject { givenName familyName dateOfBirth nhsNumber }
+        child { ...ChildInViewFields }
       }
     }
   }
-`);
+`, [ChildInViewFields]);
 
 export const InformationRequestRespondMutation = graphql(`
   mutation InformationRequestRespond($input: InformationRequestRespondInput!) {
@@ -62,8 +64,9 @@ export const InformationRequestQuery = graphql(`
     informationRequest(id: $id) {
       id reference rag question status overdue dueAt createdAt
       requestingOrganisation { id }
-      subject { givenName familyName }
+      subject { givenName familyName dateOfBirth nhsNumber }
+      child { ...ChildInViewFields }
       recipients { id organisation { id name } respondedAt response nothingHeld overdue }
     }
   }
-`);
+`, [ChildInViewFields]);

@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { humanise } from '../app/format.ts';
 import { NotFound, NotPermitted } from '../app/guards.tsx';
+import { ChildInView } from '../children/ChildInView.tsx';
 import { ErrorSummary, type Errors } from '../components/form.tsx';
 import { BackLink, Loading, ProblemBanner, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
@@ -37,7 +38,7 @@ function EntrySummary({ entry }: { entry: SharedEntry }) {
   );
 }
 
-/** A sharing form's frame: the way back, the error summary, the title and which record it is about. */
+/** A sharing form's frame: the way back, the error summary, the title, whose record and which one. */
 export function SharingForm({ entry, title, errors, problem, children }: {
   entry: SharedEntry;
   title: string;
@@ -53,6 +54,7 @@ export function SharingForm({ entry, title, errors, problem, children }: {
         <ErrorSummary errors={errors} />
         {problem && <ProblemBanner message={problem} />}
         <Page title={title} hasErrors={Object.keys(errors).length > 0}>
+          <ChildInView child={entry.child} />
           <EntrySummary entry={entry} />
           {children}
         </Page>

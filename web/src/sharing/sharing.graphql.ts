@@ -1,3 +1,4 @@
+import { ChildInViewFields } from '../children/childInView.graphql.ts';
 import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql.ts';
 
 // Not exported: the manifest holds operations only; the fragment travels inside each of them.
@@ -22,10 +23,10 @@ export const EntryDecisionsQuery = graphql(`
 /** The entry, for the sharing forms, and its decisions (null: the person may not make them). */
 export const EntrySharesQuery = graphql(`
   query EntryShares($id: ID!) {
-    chronologyEntry(id: $id) { id summary kind sensitive organisation { id name } }
+    chronologyEntry(id: $id) { id summary kind sensitive organisation { id name } child { ...ChildInViewFields } }
     entryShares(entryId: $id) { ...ShareDecisionFields }
   }
-`, [ShareDecisionFields]);
+`, [ShareDecisionFields, ChildInViewFields]);
 
 export const ShareCreateMutation = graphql(`
   mutation ShareCreate($input: ShareCreateInput!) {
