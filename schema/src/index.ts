@@ -21,6 +21,7 @@ import './concerns/concernRaise.mutation.ts';
 import './concerns/concernCorrect.mutation.ts';
 import './concerns/concerns.query.ts';
 import './concerns/referralsAwaitingDecision.query.ts';
+import './concerns/concernPatterns.ts';
 import './concerns/concernRefer.mutation.ts';
 import './concerns/referralDecide.mutation.ts';
 import './sharing/shareCreate.mutation.ts';

@@ -9,7 +9,7 @@ import {
 } from '@casl/prisma/runtime';
 import type {
   AuditEvent, Child, ChronologyEntry, EncompassNotification, InformationRequest, InformationRequestRecipient, Prisma,
-  Referral, Share, Restriction, BreakGlassGrant, Disagreement, EscalationLadder, Notification, Organisation, User,
+  Referral, Share, Restriction, BreakGlassGrant, Disagreement, EscalationLadder, Notification, Organisation, User, ConcernPattern,
 } from '@wraparound/prisma';
 
 export { createPrismaAbility };
@@ -42,13 +42,15 @@ export type AppSubjects = Subjects<{
   Notification: Notification;
   Organisation: Organisation;
   User: User;
+  ConcernPattern: ConcernPattern;
 }> | 'Concern' | 'PartnershipFigures' | 'PartnershipSettings' | 'all';
 
 export type AppAbility = Ability<[Action, AppSubjects], PrismaQuery>;
 
 type ModelSubject =
   | 'Organisation' | 'Child' | 'ChronologyEntry' | 'Share' | 'Referral' | 'InformationRequest' | 'InformationRequestRecipient'
-  | 'EncompassNotification' | 'AuditEvent' | 'Restriction' | 'BreakGlassGrant' | 'Disagreement' | 'EscalationLadder' | 'Notification' | 'User';
+  | 'EncompassNotification' | 'AuditEvent' | 'Restriction' | 'BreakGlassGrant' | 'Disagreement' | 'EscalationLadder' | 'Notification' | 'User'
+  | 'ConcernPattern';
 
 /**
  * The Prisma `where` for the records of `model` the ability allows `action` on: the same rules

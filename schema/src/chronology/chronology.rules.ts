@@ -63,6 +63,9 @@ export function defineChronologyRules(rules: RuleContext) {
       concern: { is: { referrals: { some: { toOrganisationId: viewer.organisationId } } } },
     });
     can('decide', 'Referral', { partnershipId, toOrganisationId: viewer.organisationId });
+    // Joining the dots: patterns of concerns about a child are the front door's to look at.
+    can('read', 'ConcernPattern', { partnershipId });
+    can('update', 'ConcernPattern', { partnershipId });
     can('read', 'Referral', { partnershipId, toOrganisationId: viewer.organisationId });
   }
   if (readsOwnOrganisation) can('read', 'Referral', { partnershipId, fromOrganisationId: viewer.organisationId });

@@ -17,6 +17,7 @@ const loaders = {
   EscalationLadder: (db: Database, args: object) => db.escalationLadder.findUniqueOrThrow(args as never),
   User: (db: Database, args: object) => db.user.findUniqueOrThrow(args as never),
   Organisation: (db: Database, args: object) => db.organisation.findUniqueOrThrow(args as never),
+  ConcernPattern: (db: Database, args: object) => db.concernPattern.findUniqueOrThrow(args as never),
 } as const;
 
 export function successType(name: string, field: string, model: keyof typeof loaders) {

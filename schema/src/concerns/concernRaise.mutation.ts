@@ -12,6 +12,7 @@ import { newReference } from '../common/references.ts';
 import { problemsOf } from '../common/validation.ts';
 import { CONCERN_RAISERS, hasAny } from '../access/roleGroups.ts';
 import './concern.type.ts';
+import { lookForConcernPattern } from './joiningTheDots.ts';
 
 const ConcernRaiseInput = builder.inputType('ConcernRaiseInput', {
   fields: (t) => ({
@@ -104,6 +105,7 @@ builder.mutationField('concernRaise', (t) =>
           },
         });
         await recordAudit(tx, ctx, { action: 'concern.create', subjectType: 'Concern', subjectId: created.id, childId: child.id });
+        await lookForConcernPattern(tx, created, now);
         return created;
       });
       return { id: concern.id };

@@ -102,7 +102,10 @@ beforeAll(async () => {
   expected.push({ kind: 'REFERRAL_RECEIVED', reference: undecided.reference, to: [SC.socialWorker, SC.mashWorker, SC.teamManager, SC.mashManager] });
 
   // The police share an entry with the school (its DSLs are told) and with the GP in person.
-  const policeEntry = (await ok(POLICE.officer, RAISE_CONCERN, { input: concernInput({ narrative: 'Officers attended a disturbance at the home' }) })).concern.entry.id;
+  const policeConcern = (await ok(POLICE.officer, RAISE_CONCERN, { input: concernInput({ narrative: 'Officers attended a disturbance at the home' }) })).concern;
+  const policeEntry = policeConcern.entry.id;
+  // The police's concern follows the school's about the same child: the front door joins the dots.
+  expected.push({ kind: 'CONCERN_PATTERN', reference: policeConcern.reference, to: [SC.socialWorker, SC.mashWorker, SC.teamManager, SC.mashManager] });
   const shareInput = (recipient: Record<string, string>) => ({
     entryId: policeEntry, ...recipient, whatShared: 'Incident summary', purpose: 'Safeguarding the child', lawfulBasis: 'PUBLIC_TASK',
     specialCategoryCondition: 'DPA_SCH8_PARA4_SAFEGUARDING', consentStatus: 'NOT_SOUGHT', consentNotSoughtReason: 'WOULD_PREJUDICE_PROTECTION',
