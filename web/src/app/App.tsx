@@ -27,6 +27,7 @@ import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { MissedClockAlerts } from '../admin/MissedClockAlerts.tsx';
 import { ReferralQueue } from '../concerns/ReferralQueue.tsx';
+import { ConcernPatterns } from '../concerns/ConcernPatterns.tsx';
 import { RegisterChild } from '../children/RegisterChild.tsx';
 import { Home } from '../home/Home.tsx';
 import { EmergencyAccess } from '../governance/EmergencyAccess.tsx';
@@ -97,6 +98,7 @@ export function App() {
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements" element={<DisagreementQueue />} />
               <Route path="referrals" element={<ReferralQueue />} />
+              <Route path="concern-patterns" element={<Permitted when={can.decideReferrals}><ConcernPatterns /></Permitted>} />
               <Route path="disagreements/:disagreementId" element={<DisagreementPage />} />
               <Route path="entries/:entryId" element={<Permitted when={can.findChildren}><ConcernPage /></Permitted>} />
               <Route path="entries/:entryId/share" element={<Permitted when={can.shareRecords}><ShareRecord /></Permitted>} />

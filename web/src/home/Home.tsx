@@ -9,6 +9,7 @@ import { useViewer } from '../auth/session.tsx';
 import { Due } from '../components/Due.tsx';
 import { ButtonLink, Loading, ProblemBanner, Table, Tag } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
+import { ConcernPatternTable } from '../concerns/ConcernPatternTable.tsx';
 import { ReferralQueueTable } from '../concerns/ReferralQueueTable.tsx';
 import { DisagreementQueueTable } from '../disagreements/DisagreementQueueTable.tsx';
 import { GrantsAwaitingReview } from '../governance/GrantsTable.tsx';
@@ -25,9 +26,11 @@ export function Home() {
   const moreDisagreements = data?.disagreementQueue.pageInfo.hasNextPage ?? false;
   const referrals = data?.referralsAwaitingDecision.edges.map((e) => e.node) ?? [];
   const referralCount = data?.referralsAwaitingDecision.totalCount ?? 0;
+  const patterns = data?.concernPatterns.edges.map((e) => e.node) ?? [];
+  const patternCount = data?.concernPatterns.totalCount ?? 0;
   const requests = data?.informationRequestsReceived.edges.map((e) => e.node).filter((r) => !r.respondedAt) ?? [];
   const encompass = data?.encompassNotifications.edges.map((e) => e.node) ?? [];
-  const nothing = disagreements.length + referrals.length + requests.length + encompass.length === 0;
+  const nothing = disagreements.length + referrals.length + requests.length + encompass.length + patterns.length === 0;
 
   return (
     <Page title="What needs you now" caption={viewer.organisation.name}>
@@ -42,6 +45,12 @@ export function Home() {
       />
       {moreDisagreements && (
         <p className="govuk-body"><Link className="govuk-link" to="/disagreements">All disagreements waiting for you</Link></p>
+      )}
+      {patterns.length > 0 && (
+        <>
+          <ConcernPatternTable caption={`Concerns to join up: ${patternCount} not looked at yet`} rows={patterns} />
+          <p className="govuk-body"><Link className="govuk-link" to="/concern-patterns">All patterns of concerns</Link></p>
+        </>
       )}
       <ReferralQueueTable
         caption={`${can.decideReferrals(viewer) ? 'Referrals awaiting your decision' : 'Your referrals awaiting a decision'}${referralCount > referrals.length ? `: the ${referrals.length} most urgent of ${referralCount}` : ''}`}

@@ -1,4 +1,5 @@
 import { QueuedDisagreementFields } from '../disagreements/disagreements.graphql.ts';
+import { ConcernPatternFields } from '../concerns/concernPatterns.graphql.ts';
 import { QueuedReferralFields } from '../concerns/referrals.graphql.ts';
 import { graphql } from '../graphql.ts';
 
@@ -9,6 +10,10 @@ export const HomeQuery = graphql(`
     disagreementQueue(first: 25) {
       edges { node { ...QueuedDisagreementFields } }
       pageInfo { hasNextPage }
+    }
+    concernPatterns(first: 5, notSeenOnly: true) {
+      totalCount
+      edges { node { ...ConcernPatternFields } }
     }
     referralsAwaitingDecision(first: 10) {
       totalCount
@@ -21,4 +26,4 @@ export const HomeQuery = graphql(`
       edges { node { id reference incidentAt dueBy policeReference child { id givenName familyName } } }
     }
   }
-`, [QueuedDisagreementFields, QueuedReferralFields]);
+`, [QueuedDisagreementFields, QueuedReferralFields, ConcernPatternFields]);

@@ -17,6 +17,8 @@ const RECORD_PAGES: Record<string, (id: string) => string> = {
   InformationRequest: (id) => `/information-requests/request/${id}`,
   // A school's notifications are read on one page, newest first.
   EncompassNotification: () => '/encompass',
+  // Joining the dots: the front door's list of patterns of concerns.
+  ConcernPattern: () => '/concern-patterns',
   // Only the IG lead is told of emergency access: its review page.
   BreakGlassGrant: (id) => `/information-governance/emergency-access/${id}`,
 };
