@@ -44,3 +44,16 @@ export function Pager({ label, page, hasOlder, onOlder, onNewer, words = ['Newer
     </nav>
   );
 }
+
+/** A queue's pager over a connection: Previous and Next, from its pageInfo and the pages seen. */
+export function QueuePager({ label, pages, pageInfo }: {
+  label: string;
+  pages: ReturnType<typeof usePages>;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}) {
+  return (
+    <Pager label={label} page={pages.page} words={['Previous', 'Next']}
+      hasOlder={pageInfo.hasNextPage && Boolean(pageInfo.endCursor)}
+      onOlder={() => pages.older(pageInfo.endCursor!)} onNewer={pages.newer} />
+  );
+}

@@ -3,7 +3,7 @@
 import { useQuery } from 'urql';
 import { BackLink, Loading, ProblemBanner } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { Pager, usePages } from '../components/Pager.tsx';
+import { QueuePager, usePages } from '../components/Pager.tsx';
 import { ConcernPatternsQuery } from './concernPatterns.graphql.ts';
 import { ConcernPatternTable } from './ConcernPatternTable.tsx';
 
@@ -24,9 +24,7 @@ export function ConcernPatterns() {
           <>
             <p className="govuk-body" role="status">{list.totalCount === 1 ? '1 pattern found' : `${list.totalCount} patterns found`}.</p>
             <ConcernPatternTable caption="Patterns of concerns, newest first" rows={list.edges.map((e) => e.node)} empty="No pattern of concerns has been found." />
-            <Pager label="Pattern pages" page={pages.page} words={['Previous', 'Next']}
-              hasOlder={list.pageInfo.hasNextPage && Boolean(list.pageInfo.endCursor)}
-              onOlder={() => pages.older(list.pageInfo.endCursor!)} onNewer={pages.newer} />
+            <QueuePager label="Pattern pages" pages={pages} pageInfo={list.pageInfo} />
           </>
         )}
       </Page>

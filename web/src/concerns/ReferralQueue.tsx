@@ -6,7 +6,7 @@ import { useQuery } from 'urql';
 import { Checkboxes, Select } from '../components/form.tsx';
 import { BackLink, Loading, ProblemBanner } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { Pager, usePages } from '../components/Pager.tsx';
+import { QueuePager, usePages } from '../components/Pager.tsx';
 import { useReloadAfterReconnecting } from '../notifications/live.tsx';
 import { ReferralQueueTable } from './ReferralQueueTable.tsx';
 import { ReferralQueueQuery, ReferringOrganisationsQuery } from './referrals.graphql.ts';
@@ -69,9 +69,7 @@ export function ReferralQueue() {
             </p>
             <ReferralQueueTable caption="Referrals awaiting a decision" rows={queue.edges.map((e) => e.node)}
               empty={filtered ? 'No referral awaiting a decision matches these filters.' : 'No referral is awaiting a decision.'} />
-            <Pager label="Referral pages" page={pages.page} words={['Previous', 'Next']}
-              hasOlder={queue.pageInfo.hasNextPage && Boolean(queue.pageInfo.endCursor)}
-              onOlder={() => pages.older(queue.pageInfo.endCursor!)} onNewer={pages.newer} />
+            <QueuePager label="Referral pages" pages={pages} pageInfo={queue.pageInfo} />
           </>
         )}
       </Page>

@@ -3,7 +3,7 @@
 import { useQuery } from 'urql';
 import { BackLink, Loading, ProblemBanner } from '../components/govuk.tsx';
 import { Page } from '../components/Page.tsx';
-import { Pager, usePages } from '../components/Pager.tsx';
+import { QueuePager, usePages } from '../components/Pager.tsx';
 import { useReloadAfterReconnecting } from '../notifications/live.tsx';
 import { DisagreementQueueQuery } from './disagreements.graphql.ts';
 import { DisagreementQueueTable } from './DisagreementQueueTable.tsx';
@@ -26,9 +26,7 @@ export function DisagreementQueue() {
           <>
             <DisagreementQueueTable caption="Disagreements at a stage where you act" rows={queue.edges.map((e) => e.node)}
               empty="No open disagreement is at a stage where you act." />
-            <Pager label="Disagreement pages" page={pages.page} words={['Previous', 'Next']}
-              hasOlder={queue.pageInfo.hasNextPage && Boolean(queue.pageInfo.endCursor)}
-              onOlder={() => pages.older(queue.pageInfo.endCursor!)} onNewer={pages.newer} />
+            <QueuePager label="Disagreement pages" pages={pages} pageInfo={queue.pageInfo} />
           </>
         )}
       </Page>
