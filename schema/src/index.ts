@@ -54,6 +54,7 @@ import './ladder/escalationLadderSave.mutation.ts';
 import './ladder/escalationLadderPreview.query.ts';
 import './admin/partnershipCalendar.ts';
 import './admin/missedClockAlerts.ts';
+import './admin/concernPatternRules.ts';
 import './admin/organisations.query.ts';
 import './requests/informationRequestRecipient.query.ts';
 import './requests/informationRequest.query.ts';

@@ -145,6 +145,15 @@ export interface PartnershipFigures {
   informationRequests: InformationRequestFigures;
   encompass: EncompassFigures;
   disagreements: DisagreementFigures;
+  concernPatterns: ConcernPatternFigures;
+}
+
+/** Joining the dots: patterns of concerns found in the period, and how soon the front door looked. */
+export interface ConcernPatternFigures {
+  found: number;
+  lookedAt: number;
+  /** Median hours from found to first looked at, of those looked at; null when none was. */
+  medianHoursToLook: number | null;
 }
 
 const STATUSES: readonly DisagreementStatus[] = ['OPEN', 'RESOLVED', 'WITHDRAWN'];
@@ -320,8 +329,17 @@ export async function partnershipFigures(db: Database, partnershipId: string, pe
       ), '[]'::json) AS "themes",
       (SELECT count(*) FROM d WHERE "systemIssueFound")::int AS "systemIssuesFound"`;
 
-  // One snapshot for all four, so the figures agree with each other.
-  const [[r], [q], [e], [d]] = await db.$transaction([referrals, requests, encompass, disagreements], { isolationLevel: 'RepeatableRead' });
+  const patterns = db.$queryRaw<[ConcernPatternFigures]>`
+    SELECT
+      count(*)::int AS "found",
+      count(*) FILTER (WHERE "seenAt" IS NOT NULL)::int AS "lookedAt",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("seenAt" - "foundAt")) / 3600.0)
+        FILTER (WHERE "seenAt" IS NOT NULL) AS "medianHoursToLook"
+    FROM concern_pattern
+    WHERE "partnershipId" = ${p}::uuid AND "foundAt" >= ${from}::timestamptz AND "foundAt" < ${to}::timestamptz`;
+
+  // One snapshot for all of them, so the figures agree with each other.
+  const [[r], [q], [e], [d], [c]] = await db.$transaction([referrals, requests, encompass, disagreements, patterns], { isolationLevel: 'RepeatableRead' });
 
   const { backlog, ...referral } = r;
   const byStatus = new Map(d.byStatus.map((s) => [s.status, s.count]));
@@ -334,6 +352,7 @@ export async function partnershipFigures(db: Database, partnershipId: string, pe
     referralBacklog: backlog,
     informationRequests: withShare(q, REQUEST_TIMELINESS),
     encompass: withShare(e, ENCOMPASS_TIMELINESS),
+    concernPatterns: { ...c, medianHoursToLook: hours(c.medianHoursToLook) },
     disagreements: {
       opened: d.opened,
       byReason: d.byReason,

@@ -4,7 +4,7 @@ import { AgencyTypeEnum } from '../admin/organisation.type.ts';
 import { builder } from '../builder.ts';
 import { DisagreementStatusEnum } from '../disagreements/disagreement.type.ts';
 import {
-  type AgencyPairCount, type AgencyTypeCount, type DisagreementFigures, ENCOMPASS_TIMELINESS, type EncompassFigures, type InformationRequestFigures,
+  type AgencyPairCount, type AgencyTypeCount, type ConcernPatternFigures, type DisagreementFigures, ENCOMPASS_TIMELINESS, type EncompassFigures, type InformationRequestFigures,
   type Lateness, type PartnershipFigures, REFERRAL_TIMELINESS, REQUEST_TIMELINESS, type ReasonCount, type ReferralBacklog, type ReferralFigures,
   type StageCount, type StageShare, type StatusCount, type ThemeCount, type TimelinessNames,
 } from './figures.queries.ts';
@@ -93,6 +93,15 @@ const EncompassFiguresType = builder.objectRef<EncompassFigures>('EncompassFigur
   }),
 });
 
+const ConcernPatternFiguresType = builder.objectRef<ConcernPatternFigures>('ConcernPatternFigures').implement({
+  description: 'Joining the dots: patterns of concerns about a child found in the period (concerns from several organisations, or several concerns).',
+  fields: (t) => ({
+    found: t.exposeInt('found', { description: 'Patterns found, each alerting the front door once.' }),
+    lookedAt: t.exposeInt('lookedAt', { description: 'Of those, the ones someone at the front door has looked at.' }),
+    medianHoursToLook: t.exposeFloat('medianHoursToLook', { nullable: true, description: 'Median hours from found to first looked at; null when none was looked at.' }),
+  }),
+});
+
 const ReasonCountType = builder.objectRef<ReasonCount>('DisagreementReasonCount').implement({
   fields: (t) => ({
     reasonCode: t.exposeString('reasonCode', { description: "One of the ladder's reason categories." }),
@@ -176,6 +185,7 @@ export const PartnershipFiguresType = builder.objectRef<PartnershipFigures>('Par
     referralBacklog: t.field({ type: ReferralBacklogType, description: 'Now, whatever the period.', resolve: (f) => f.referralBacklog }),
     informationRequests: t.field({ type: InformationRequestFiguresType, resolve: (f) => f.informationRequests }),
     encompass: t.field({ type: EncompassFiguresType, resolve: (f) => f.encompass }),
+    concernPatterns: t.field({ type: ConcernPatternFiguresType, resolve: (f) => f.concernPatterns }),
     disagreements: t.field({ type: DisagreementFiguresType, resolve: (f) => f.disagreements }),
   }),
 });

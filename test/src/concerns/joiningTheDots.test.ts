@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { FRONT_DOOR, OAK, POLICE, as, globalId } from '../access/fixtures.ts';
+import { EMAIL } from '../restrictions/support.ts';
 
 const REGISTER = /* GraphQL */ `
   mutation($input: ChildRegisterInput!) { childRegister(input: $input) { __typename ... on ChildRegisterSuccess { child { id } } } }`;
@@ -14,6 +15,13 @@ const RAISE = /* GraphQL */ `
 const PATTERNS = /* GraphQL */ `
   query($notSeenOnly: Boolean) { concernPatterns(first: 50, notSeenOnly: $notSeenOnly) { totalCount
     edges { node { id kind organisations concerns windowDays seenAt seenBy { email } child { id givenName } } } } }`;
+const RULES = /* GraphQL */ `query { concernPatternRules { organisations concerns windowDays } }`;
+const RULES_UPDATE = /* GraphQL */ `
+  mutation($input: ConcernPatternRulesInput!) { concernPatternRulesUpdate(input: $input) { __typename
+    ... on Error { message } ... on ValidationError { fieldErrors { field message } } ... on ConcernPatternRules { organisations concerns windowDays } } }`;
+const FIGURES = /* GraphQL */ `
+  query($from: DateTime!, $to: DateTime!) { partnershipFigures(from: $from, to: $to) { __typename ... on Error { message }
+    ... on PartnershipFigures { concernPatterns { found lookedAt medianHoursToLook } } } }`;
 const SEEN = /* GraphQL */ `
   mutation($id: ID!) { concernPatternSeen(id: $id) { __typename ... on Error { message } ... on ConcernPatternSeenSuccess { pattern { seenAt seenBy { email } } } } }`;
 
@@ -89,9 +97,39 @@ describe('joining the dots', () => {
     const notSeen = (await mash.request(PATTERNS, { notSeenOnly: true })).data.concernPatterns;
     expect([notSeen.totalCount, notSeen.edges.map((e: { node: { child: { givenName: string } } }) => e.node.child.givenName)]).toEqual([1, ['Ada']]);
 
+    // The partnership's figures count them, and how soon the front door looked.
+    const figures = await (await as(app, EMAIL.admin)).request(FIGURES, { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() });
+    const counted = figures.data?.partnershipFigures.concernPatterns;
+    expect(counted, figures.raw).toEqual({ found: 2, lookedAt: 1, medianHoursToLook: expect.any(Number) });
+    expect(counted.medianHoursToLook).toBeLessThan(1);
+
     expect((await (await as(app, OAK.dsl)).request(PATTERNS, {})).data.concernPatterns).toEqual({ totalCount: 0, edges: [] });
     expect((await (await as(app, OAK.dsl)).request(SEEN, { id: bea.id })).data.concernPatternSeen).toEqual({
       __typename: 'NotFoundError', message: 'No such pattern of concerns that you may see',
     });
+  });
+
+  it('follows the partnership’s rules, which only the administrator changes, within limits', async () => {
+    const defaults = { organisations: 2, concerns: 3, windowDays: 30 };
+    expect((await (await as(app, OAK.dsl)).request(RULES)).data.concernPatternRules).toEqual(defaults);
+    const update = async (email: string, input: object) => (await (await as(app, email)).request(RULES_UPDATE, { input })).data.concernPatternRulesUpdate;
+    expect(await update(OAK.dsl, { concerns: 2 })).toMatchObject({ __typename: 'NotAuthorisedError' });
+    expect(await update(EMAIL.admin, { organisations: 1, concerns: 51, windowDays: 0 })).toEqual({
+      __typename: 'ValidationError',
+      message: expect.any(String),
+      fieldErrors: [
+        { field: 'organisations', message: 'A pattern needs at least 2 organisations' },
+        { field: 'concerns', message: 'Give at most 50 concerns' },
+        { field: 'windowDays', message: 'Give at least 1 day' },
+      ],
+    });
+    expect((await (await as(app, EMAIL.admin)).request(RULES)).data.concernPatternRules).toEqual(defaults);
+
+    // Two concerns from anyone now make a pattern.
+    expect(await update(EMAIL.admin, { concerns: 2 })).toEqual({ __typename: 'ConcernPatternRules', organisations: 2, concerns: 2, windowDays: 30 });
+    const child = await newPupil('Cleo', 'Arkwright', '2013-02-02');
+    await raise(OAK.dsl, child, 'First');
+    await raise(OAK.deputy, child, 'Second');
+    expect((await patternsAbout(child)).patterns.map((p) => [p.kind, p.concerns])).toEqual([['REPEATED_CONCERNS', 2]]);
   });
 });

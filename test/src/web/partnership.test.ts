@@ -34,7 +34,7 @@ describe('partnership figures', () => {
     expect(await bySource.textContent()).toContain('School');
     for (const name of [
       'Referrals and decisions', 'Referrals waiting for a decision now', 'Agencies asked and their answers', 'Disagreements opened and resolved',
-      'Open disagreements by current stage', 'Notifications to schools',
+      'Open disagreements by current stage', 'Notifications to schools', 'Patterns of concerns about a child',
     ]) {
       expect(await page.getByRole('table', { name }).count(), name).toBe(1);
     }

@@ -83,7 +83,7 @@ function timelinessRows(c: Timeliness, w: Words): Measure[] {
 function Results({ f, ladder }: { f: Figures; ladder: Ladder }) {
   const stage = (position: number) => ladder?.stages.find((s) => s.position === position)?.label ?? `Stage ${position}`;
   const reason = (code: string) => ladder?.reasonCategories.find((r) => r.code === code)?.label ?? code;
-  const { referrals: r, referralBacklog: backlog, informationRequests: q, encompass: e, disagreements: d } = f;
+  const { referrals: r, referralBacklog: backlog, informationRequests: q, encompass: e, disagreements: d, concernPatterns: c } = f;
   // "to" is exclusive: the period ends the day before.
   const lastDay = new Date(new Date(f.to).getTime() - 1).toISOString();
   const referralTimes = { onTime: r.decidedWithinTime, doneLate: r.decidedLate, overdue: r.undecidedOverdue, pending: r.pendingNotYetDue, share: r.shareDecidedWithinTime };
@@ -197,6 +197,14 @@ function Results({ f, ladder }: { f: Figures; ladder: Ladder }) {
           ['Sent', e.sent, 'Notifications sent to schools in this period.'],
           ['Delivered before the next school day', ofTotal(e.deliveredBeforeNextSchoolDay, e.sent), 'Reached the school before the next school day after the incident started.'],
           ...timelinessRows(encompassTimes, ENCOMPASS_WORDS),
+        ]} />
+
+      <h2 className="govuk-heading-l">Joining the dots</h2>
+      <Measures id="concern-patterns" caption="Patterns of concerns about a child"
+        rows={[
+          ['Found', c.found, 'Concerns about one child from several organisations, or several concerns, within the partnership’s window, found in this period. Each alerted the front door once.'],
+          ['Looked at', ofTotal(c.lookedAt, c.found), 'Of those, the ones someone at the front door has marked as looked at.'],
+          ['Median time to look', c.medianHoursToLook == null ? 'None looked at' : hours(c.medianHoursToLook), 'From the pattern being found to the first look, for those looked at.'],
         ]} />
     </>
   );

@@ -26,6 +26,7 @@ export const FiguresQuery = graphql(`
           sent deliveredBeforeNextSchoolDay acknowledgedBeforeNextSchoolDay acknowledgedLate unacknowledgedOverdue pendingNotYetDue
           shareAcknowledgedBeforeNextSchoolDay
         }
+        concernPatterns { found lookedAt medianHoursToLook }
       }
     }
     escalationLadder { reasonCategories { code label } stages { position label } }
