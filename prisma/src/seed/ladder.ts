@@ -1,4 +1,4 @@
-// Partnership configuration: the default escalation ladder (DOMAIN.md's table), RAG deadlines for
+// Partnership configuration: the default escalation ladder (docs/domain.md's table), RAG deadlines for
 // MASH information requests, closure days and the partnership's own concern categories.
 import type { Prisma, Role } from '../generated/client/client.ts';
 import { uuidv7 } from './random.ts';

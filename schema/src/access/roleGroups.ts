@@ -1,4 +1,4 @@
-// Groups of roles the access rules speak of. DOMAIN.md: a school's staff member raises concerns
+// Groups of roles the access rules speak of. docs/domain.md: a school's staff member raises concerns
 // but reads only their own; its DSLs read all of the school's; administrators manage people and
 // read no child's record.
 import type { AgencyType, Role } from '@wraparound/prisma';

@@ -1,4 +1,4 @@
-// The partnership's RAG deadlines for MASH information requests as configuration (DOMAIN.md:
+// The partnership's RAG deadlines for MASH information requests as configuration (docs/domain.md:
 // partnerships set them locally). Read by everyone (the MASH sees what each rating gives the
 // agencies it asks); changed by the partnership administrator only, all three at once, so the
 // order red–amber–green is checked as a whole. A request takes its deadline when it is made: a

@@ -1,4 +1,4 @@
-// Which roles fit which kind of agency (DOMAIN.md, "Who works in it"). Account management checks
+// Which roles fit which kind of agency (docs/domain.md, "Who works in it"). Account management checks
 // a user's roles against their organisation with this; the partnership-wide roles (administrator,
 // information-governance lead) fit any agency.
 import type { AgencyType, Role } from '@wraparound/prisma';

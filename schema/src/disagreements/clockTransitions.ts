@@ -1,4 +1,4 @@
-// What the clock does to a disagreement stage (DOMAIN.md, "On the clock"): reminders part-way,
+// What the clock does to a disagreement stage (docs/domain.md, "On the clock"): reminders part-way,
 // at expiry the stage is overdue and the next stage's people are told, after the grace period the
 // disagreement moves up unless it was resolved or withdrawn; a final stage's expiry alerts the lead
 // partners and the scrutineer. Each runs inside the sweep's transaction and checks the state it

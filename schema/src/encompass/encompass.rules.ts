@@ -1,4 +1,4 @@
-// Operation Encompass (DOMAIN.md): the police tell a child's school about a domestic-abuse
+// Operation Encompass (docs/domain.md): the police tell a child's school about a domestic-abuse
 // incident. Only police practitioners send; the police organisation that sent a notification
 // reads it; at the school only its DSL group (record readers: DSL, deputy, headteacher, trust
 // safeguarding lead) reads and acknowledges it. A school's staff member never sees one: schools

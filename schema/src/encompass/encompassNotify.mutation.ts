@@ -1,7 +1,7 @@
-// Operation Encompass (DOMAIN.md): after attending a domestic-abuse incident where a child lives
+// Operation Encompass (docs/domain.md): after attending a domestic-abuse incident where a child lives
 // or was present, the police tell the child's school DSL before the start of the next school day.
 // The notification is an entry in the child's chronology, owned by the police and sensitive, with
-// a recorded share to the school; its content is what DOMAIN.md lists and no more.
+// a recorded share to the school; its content is what docs/domain.md lists and no more.
 import { z } from 'zod';
 import { abilityOf } from '../access/ability.ts';
 import { recordAudit } from '../audit/record.ts';

@@ -1,4 +1,4 @@
-// Who may read the figures a partnership watches (DOMAIN.md, "Figures a partnership watches"):
+// Who may read the figures a partnership watches (docs/domain.md, "Figures a partnership watches"):
 // the partnership's own officers, who own its procedures and watch how they work (the business
 // manager, the delegated safeguarding partners, the independent scrutineer), and its
 // administrator. Nobody else: not a DSL, not the front door, not the information-governance lead.

@@ -1,4 +1,4 @@
-// The figures a partnership watches, for its dashboard (DOMAIN.md): referrals by source agency and
+// The figures a partnership watches, for its dashboard (docs/domain.md): referrals by source agency and
 // the front door's timeliness, with the referrals waiting for a decision now; information requests
 // answered in time; Operation Encompass notifications delivered and acknowledged before the next
 // school day; and how disagreements climb the ladder. Whatever is still not done after its

@@ -1,5 +1,5 @@
-// Who may read and change the partnership's escalation ladder (DOMAIN.md, "Professional
-// differences of opinion").
+// Who may read and change the partnership's escalation ladder (docs/domain.md, "The escalation
+// ladder").
 //
 //   - Everyone signed in to the partnership reads it: every professional needs to know the
 //     procedure for challenging another agency's decision, and its time limits.

@@ -5,7 +5,7 @@
 // transaction commits; the email row waits in the outbox for the delivery worker, or, for someone
 // who asked for a daily digest and an event that is not urgent, until their digest time.
 // Callers use announce() (rules.ts), which decides the recipients. The event carries ids and a reference only, never
-// a child's details (DOMAIN.md, "Notifications"), so nothing derived from it can leak into an email.
+// a child's details (docs/domain.md, "Notifications"), so nothing derived from it can leak into an email.
 import type { DatabaseTx, NotificationChannel } from '@wraparound/prisma';
 import { nextDigestAt } from './digestTime.ts';
 

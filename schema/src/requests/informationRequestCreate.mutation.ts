@@ -1,5 +1,5 @@
 // The MASH asks named agencies what they hold on a child. The RAG rating sets the deadline from
-// the partnership's configuration (DOMAIN.md: configuration, not code); each asked agency gets its
+// the partnership's configuration (docs/domain.md: configuration, not code); each asked agency gets its
 // own row with that deadline and a Deadline a clock can find. Everything is checked first, every
 // problem reported at once, and nothing is written unless all is well.
 import { Rag } from '@wraparound/prisma';

@@ -1,6 +1,6 @@
 // An asked agency answers an information request. The answer becomes an entry in the child's
 // chronology, owned by the answering organisation, and a recorded share of that entry with the
-// requesting organisation (DOMAIN.md: record every decision to share, with its lawful basis), so
+// requesting organisation (docs/domain.md: record every decision to share, with its lawful basis), so
 // the requester reads it in the chronology and nobody else does. The request is ANSWERED when
 // the last agency answers.
 import type { AgencyType, SpecialCategoryCondition } from '@wraparound/prisma';

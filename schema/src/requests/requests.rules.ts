@@ -1,4 +1,4 @@
-// Who may ask agencies what they hold on a child (DOMAIN.md, "Information sharing"), who sees
+// Who may ask agencies what they hold on a child (docs/domain.md, "Information sharing"), who sees
 // what was asked and answered, and who answers.
 //
 // - Children's social care's front door (its deciders) and the MASH police researcher ask, on

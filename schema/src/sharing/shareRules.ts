@@ -1,4 +1,4 @@
-// What a sharing decision must record (DOMAIN.md, "Information sharing"): what, with whom, why,
+// What a sharing decision must record (docs/domain.md, "Information sharing"): what, with whom, why,
 // on what lawful basis, whether consent was sought and, if not, why not.
 import { ConsentNotSoughtReason, ConsentStatus, LawfulBasis, SpecialCategoryCondition } from '@wraparound/prisma';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// What an email says. Only what DOMAIN.md ("Notifications") allows: the kind of event in words,
+// What an email says. Only what docs/domain.md ("Notifications") allows: the kind of event in words,
 // who acted (their name and organisation), the reference, and a link to sign in. The words for
 // each kind of event live with the notification rules (schema/src/notifications/rules.ts). The event row
 // holds ids and a reference only, never a child's name, date of birth, NHS number, UPN or address,

@@ -116,7 +116,7 @@ describe('an Operation Encompass notification, from the police to the school’s
     const audit = await app.db.auditEvent.findFirstOrThrow({ where: { action: 'encompass.notify', subjectId: row.id } });
     expect(audit).toMatchObject({ actorUserId: officerUser.id, childId, subjectType: 'EncompassNotification' });
 
-    // The DSL, deputy and headteacher see it, with what DOMAIN.md says it carries.
+    // The DSL, deputy and headteacher see it, with what docs/domain.md says it carries.
     for (const email of [OAK.dsl, OAK.deputy, OAK.head]) {
       const listed = (await (await as(app, email)).request(LIST, { unacknowledgedOnly: true })).data.encompassNotifications.edges.map((e: any) => e.node);
       expect(listed.find((n: any) => n.reference === notification.reference), email).toMatchObject({

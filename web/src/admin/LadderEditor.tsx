@@ -21,7 +21,7 @@ type Draft = Omit<StageInput, 'limitAmount'> & { limitAmount: string; key: numbe
 
 /** The most stages a ladder may have (the API's MAX_STAGES). */
 const MAX_STAGES = 8;
-/** The grace, in working days, before a stage that is no longer final moves up by itself (DOMAIN.md's default). */
+/** The grace, in working days, before a stage that is no longer final moves up by itself (docs/domain.md's default). */
 const DEFAULT_GRACE_WORKING_DAYS = 1;
 
 const optionsOf = (roles: readonly Role[]) => roles.map((value) => ({ value, label: ROLE_LABELS[value] }))

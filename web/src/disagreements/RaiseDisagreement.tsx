@@ -82,7 +82,7 @@ export function RaiseDisagreement() {
               onChange={(v) => set('immediateRisk', v)} error={errors.immediateRisk}
               options={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }]} />
             {ladder.urgentPathEnabled && (
-              // The urgent path (DOMAIN.md): start at any stage, with a reason, on an hours clock.
+              // The urgent path (docs/domain.md): start at any stage, with a reason, on an hours clock.
               <Radios name="urgent" label="Does this need to go straight to a higher stage, such as senior managers?"
                 hint={`An urgent disagreement can start at any stage of the ladder, and each stage then has ${ladder.urgentLimitHours} hours instead of working days.`}
                 value={values.urgent} onChange={(v) => set('urgent', v)} error={errors.urgent}

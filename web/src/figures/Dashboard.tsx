@@ -1,4 +1,4 @@
-// The figures a partnership watches (DOMAIN.md), for a period the officer chooses: each as a table
+// The figures a partnership watches (docs/domain.md), for a period the officer chooses: each as a table
 // named by its caption (every figure reads the same to a screen reader as on screen) and, where a
 // shape helps, a bar chart of that table beside it (hidden from screen readers: the table says it).
 import { useState, type ReactNode } from 'react';

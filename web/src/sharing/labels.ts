@@ -1,4 +1,4 @@
-// The words of information sharing (DOMAIN.md, "Information sharing"): the lawful bases and
+// The words of information sharing (docs/domain.md, "Information sharing"): the lawful bases and
 // conditions in plain English, with the legal reference a data protection officer looks for.
 import type { Option } from '../components/form.tsx';
 import type { TagColour } from '../components/govuk.tsx';
