@@ -13,6 +13,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { ValidationError, type FieldProblem } from '../common/failures.ts';
+import { loaderOf } from '../common/loaders.ts';
 import { GenderEnum } from './child.type.ts';
 
 const MAX_FOUND = 20;
@@ -45,9 +46,11 @@ interface Found { ids: string[]; openable: Set<string> }
 const ChildIndexEntryResult = builder.objectRef<{ id: string; openable: boolean }>('ChildIndexResultEntry').implement({
   description: 'A child found in the index, and whether you can already open their record.',
   fields: (t) => ({
+    // The children found, in one query with the field's selection (the ids passed the look-up rule).
     child: t.prismaField({
       type: ChildIndexEntryType,
-      resolve: (query, r, _args, ctx) => ctx.db.child.findUniqueOrThrow({ ...query, where: { id: r.id } }),
+      resolve: (query, r, _args, ctx) =>
+        loaderOf(ctx, `index child ${JSON.stringify(query)}`, (ids) => ctx.db.child.findMany({ ...query, where: { id: { in: ids } } })).load(r.id) as never,
     }),
     recordOpen: t.exposeBoolean('openable', {
       description: 'You can open their record already; otherwise record your involvement first.',

@@ -10,6 +10,7 @@ import { idOf } from '../common/ids.ts';
 import { personWithQuery, readableChildWithQuery } from '../common/loaders.ts';
 import { pageShown } from '../common/pageShown.ts';
 import { successType } from '../common/results.ts';
+import type { Context } from '../context.ts';
 
 const ConcernPatternKindEnum = builder.enumType('ConcernPatternKind', {
   values: {
@@ -33,6 +34,10 @@ builder.prismaNode('ConcernPattern', {
   }),
 });
 
+const patternsWhere = (ctx: Context, notSeenOnly: boolean | null | undefined) => ({
+  AND: [accessibleWhere(abilityOf(ctx), 'read', 'ConcernPattern'), notSeenOnly ? { seenAt: null } : {}],
+});
+
 builder.queryField('concernPatterns', (t) =>
   t.prismaConnection(
     {
@@ -42,14 +47,11 @@ builder.queryField('concernPatterns', (t) =>
       maxSize: 100,
       description: 'Patterns of concerns about a child for the front door to look at, newest first. Empty for anyone else.',
       args: { notSeenOnly: t.arg.boolean({ required: false, description: 'Only those nobody has looked at yet.' }) },
-      totalCount: (_root, args, ctx) =>
-        ctx.db.concernPattern.count({ where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'ConcernPattern'), args.notSeenOnly ? { seenAt: null } : {}] } }),
+      // Everyone's home page asks; only the front door may read any, so nobody else costs a query.
+      totalCount: (_root, args, ctx) => (abilityOf(ctx).can('read', 'ConcernPattern') ? ctx.db.concernPattern.count({ where: patternsWhere(ctx, args.notSeenOnly) }) : 0),
       resolve: async (query, _root, args, ctx) => {
-        const rows = await ctx.db.concernPattern.findMany({
-          ...query,
-          where: { AND: [accessibleWhere(abilityOf(ctx), 'read', 'ConcernPattern'), args.notSeenOnly ? { seenAt: null } : {}] },
-          orderBy: [{ foundAt: 'desc' }, { id: 'desc' }],
-        });
+        if (!abilityOf(ctx).can('read', 'ConcernPattern')) return [];
+        const rows = await ctx.db.concernPattern.findMany({ ...query, where: patternsWhere(ctx, args.notSeenOnly), orderBy: [{ foundAt: 'desc' }, { id: 'desc' }] });
         const shown = pageShown(rows, query);
         if (shown.length > 0) await recordAudit(ctx.db, ctx, { action: 'concern_pattern.list', detail: { patternIds: shown.map((p) => p.id), childIds: shown.map((p) => p.childId) } });
         return rows;
