@@ -75,6 +75,9 @@ import './admin/userUpdate.mutation.ts';
 import './admin/userInvite.mutation.ts';
 import './admin/organisationCreate.mutation.ts';
 import './admin/organisationUpdate.mutation.ts';
+import './auth/singleSignOn/organisationSingleSignOn.type.ts';
+import './auth/singleSignOn/organisationSingleSignOnSet.mutation.ts';
+import './auth/singleSignOn/organisationSingleSignOnRemove.mutation.ts';
 import './admin/ragDeadlines.ts';
 import './auth/accountActivate.mutation.ts';
 
@@ -82,6 +85,9 @@ export const schema = builder.toSchema({ sortSchema: true });
 
 export type { Context, Viewer, AuthSettings, SessionProblem, LiveNotifications } from './context.ts';
 export { resumeSession } from './auth/sessions.ts';
+export { findProvider, beginAttempt, takeAttempt, ATTEMPT_MINUTES } from './auth/singleSignOn/attempts.ts';
+export { isLoopback } from './auth/singleSignOn/rules.ts';
+export { signInWithProvider, refuseSingleSignOn, type ProviderClaims, type RefusalReason } from './auth/singleSignOn/accountMatching.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { roleFitsAgency, ROLES_BY_AGENCY } from './admin/roles.ts';
 export { verifyAuditChain } from './audit/chain.ts';

@@ -13,6 +13,7 @@ import { startSession } from './sessions.ts';
 import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
 import { newReference } from '../common/references.ts';
 import { announce } from '../notifications/rules.ts';
+import { PasswordSignInDisabledError, refuseDisabledPassword } from './singleSignOn/passwordPolicy.ts';
 
 export class LoginFailedError extends Error {
   constructor() {
@@ -78,7 +79,7 @@ builder.mutationField('login', (t) =>
     type: LoginSuccess,
     description: 'Sign in. The only operation available without a session.',
     skipTypeScopes: true,
-    errors: { types: [ValidationError, LoginFailedError, AccountLockedError], directResult: true, union: { name: 'LoginResult' } },
+    errors: { types: [ValidationError, LoginFailedError, AccountLockedError, PasswordSignInDisabledError], directResult: true, union: { name: 'LoginResult' } },
     args: { input: t.arg({ type: LoginInput }) },
     resolve: async (_root, { input }, ctx) => {
       parseInput(LoginRules, input);
@@ -112,6 +113,7 @@ builder.mutationField('login', (t) =>
         throw lockedNow ? new AccountLockedError(lockedNow) : new LoginFailedError();
       }
 
+      await refuseDisabledPassword(ctx, user);
       const bearer = input.sessionMode === 'BEARER_TOKEN';
       const { token, session } = await ctx.db.$transaction(async (tx) => {
         await clearFailures(tx, email);

@@ -55,11 +55,15 @@ const ACTIONS: Record<string, string> = {
   'session.login': 'Signed in',
   'session.login_failed': 'Failed to sign in',
   'session.logout': 'Signed out',
+  'session.single_sign_on_refused': 'Was refused signing in with their organisation’s account',
   'share.create': 'Shared an entry',
   'share.decline': 'Recorded a decision not to share',
   'share.revoke': 'Withdrew a share',
   'user.create': 'Added a person',
   'user.invite': 'Issued a sign-in link',
+  'user.single_sign_on_linked': 'Linked their organisation’s account at first sign-in',
+  'organisation.single_sign_on_set': 'Set up an organisation’s single sign-on',
+  'organisation.single_sign_on_removed': 'Removed an organisation’s single sign-on',
 };
 
 export const actionLabel = (action: string) => ACTIONS[action] ?? action;
