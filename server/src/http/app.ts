@@ -1,4 +1,5 @@
-// The HTTP service: GraphQL at /graphql (graphql-yoga), the built web app at /, a health check.
+// The HTTP service: GraphQL at /graphql (graphql-yoga), single sign-on at /auth/sso/, the built
+// web app at /, a health check.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -9,6 +10,7 @@ import type { Database } from '@wraparound/prisma';
 import { schema, type LiveNotifications } from '@wraparound/schema';
 import type { Config } from '../config.ts';
 import { buildContext, pendingCookies } from './context.ts';
+import { createSingleSignOnHandler } from './singleSignOn.ts';
 import { createWebAppHandler, loadPersistedOperations } from './webApp.ts';
 
 export interface AppDeps {
@@ -99,9 +101,11 @@ export function createGraphQLHandler(deps: AppDeps) {
 export function createHttpServer(deps: AppDeps): Server {
   const yoga = createGraphQLHandler(deps);
   const webApp = createWebAppHandler(deps.config.webDist);
+  const singleSignOn = createSingleSignOnHandler(deps);
   return createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/graphql')) return yoga(req, res, { req });
+    if (url.startsWith('/auth/sso/')) return singleSignOn(req, res);
     if (url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;

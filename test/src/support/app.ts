@@ -86,6 +86,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
+  // Addresses the server gives out (single sign-on's callback) name the port it actually got.
+  config.publicUrl = origin;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     url: origin,
