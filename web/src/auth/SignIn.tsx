@@ -7,6 +7,7 @@ import { ErrorSummary, Submit, TextInput, errorsOf, fieldErrors, required, useFo
 import { Page } from '../components/Page.tsx';
 import { SignInMutation } from './session.graphql.ts';
 import { useSession } from './session.tsx';
+import { SignInWithOrganisation } from './SignInWithOrganisation.tsx';
 
 export function SignIn() {
   const session = useSession();
@@ -53,6 +54,7 @@ export function SignIn() {
               value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} />
             <Submit busy={form.busy}>Sign in</Submit>
           </form>
+          <SignInWithOrganisation />
         </Page>
       </div>
     </div>
