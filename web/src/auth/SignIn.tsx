@@ -7,7 +7,7 @@ import { ErrorSummary, Submit, TextInput, errorsOf, fieldErrors, required, useFo
 import { Page } from '../components/Page.tsx';
 import { SignInMutation } from './session.graphql.ts';
 import { useSession } from './session.tsx';
-import { SignInWithOrganisation } from './SignInWithOrganisation.tsx';
+import { SignInWithOrganisation, useOrganisationSignIn } from './SignInWithOrganisation.tsx';
 
 export function SignIn() {
   const session = useSession();
@@ -16,6 +16,7 @@ export function SignIn() {
   const [params] = useSearchParams();
   // Prefilled when the person has just set their password.
   const form = useForm({ email: params.get('email') ?? '', password: '' });
+  const organisation = useOrganisationSignIn();
   if (session.state.status === 'signedIn') return <Navigate to="/" replace />;
   const notice = session.state.status === 'signedOut' ? session.state.notice : null;
 
@@ -45,8 +46,8 @@ export function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         {notice && <NotificationBanner title="You have been signed out">{notice}</NotificationBanner>}
         {result.error && !result.data && <ProblemBanner message="Sign-in is not working at the moment. Try again." />}
-        <ErrorSummary errors={form.errors} />
-        <Page title="Sign in to Wraparound" hasErrors={Object.keys(form.errors).length > 0}>
+        <ErrorSummary errors={{ ...form.errors, ...organisation.form.errors }} />
+        <Page title="Sign in to Wraparound" hasErrors={Object.keys(form.errors).length + Object.keys(organisation.form.errors).length > 0}>
           <form onSubmit={onSubmit} noValidate>
             <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false}
               value={form.values.email} onChange={(v) => form.set('email', v)} error={form.errors.email} />
@@ -54,7 +55,7 @@ export function SignIn() {
               value={form.values.password} onChange={(v) => form.set('password', v)} error={form.errors.password} />
             <Submit busy={form.busy}>Sign in</Submit>
           </form>
-          <SignInWithOrganisation />
+          <SignInWithOrganisation {...organisation} />
         </Page>
       </div>
     </div>
