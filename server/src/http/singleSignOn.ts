@@ -174,7 +174,7 @@ export function createSingleSignOnHandler(deps: AppDeps) {
 
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://wraparound.invalid');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (req.method !== 'GET') {
       res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain' }).end('Method not allowed');
       return;
     }
