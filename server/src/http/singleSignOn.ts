@@ -87,7 +87,8 @@ export function createSingleSignOnHandler(deps: AppDeps) {
     const issuer = new URL(provider.issuer);
     // Plain http only on loopback (the configuration refuses it anywhere else).
     const execute = issuer.protocol === 'http:' && isLoopback(issuer) ? [oidc.allowInsecureRequests] : [];
-    const configuration = oidc.discovery(issuer, provider.clientId, provider.clientSecret, undefined, { execute, timeout: 10 });
+    // client_secret_basic: OpenID Connect's default for a client with a secret.
+    const configuration = oidc.discovery(issuer, provider.clientId, undefined, oidc.ClientSecretBasic(provider.clientSecret), { execute, timeout: 10 });
     configuration.catch(() => discovered.delete(key));
     discovered.set(key, { at: Date.now(), configuration });
     return configuration;

@@ -34,6 +34,7 @@ export async function startIdentityProvider(appOrigin: string, clientId = 'wrapa
       redirect_uris: [`${appOrigin}/auth/sso/callback`],
       grant_types: ['authorization_code'],
       response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
     }],
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     cookies: { keys: ['identity-provider-test-cookie-key'] },
