@@ -3,9 +3,9 @@
 // and the page a person sees when their provider account is not registered in Wraparound.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NM } from '../restrictions/support.ts';
+import { EMAIL, NM } from '../restrictions/support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { capture, heading, launchBrowser, newPage } from '../support/browser.ts';
+import { capture, heading, launchBrowser, newPage, signIn } from '../support/browser.ts';
 import { startIdentityProvider, type IdentityProvider } from '../support/identityProvider.ts';
 
 const DOMAIN = `public-protection.${NM}`;
@@ -72,5 +72,37 @@ describe('signing in with the organisation’s account', () => {
     await capture(page, 'sign-in-with-organisation-not-registered');
     await page.getByRole('link', { name: 'Go to the sign-in page' }).click();
     await expect.poll(() => heading(page)).toBe('Sign in to Wraparound');
+  });
+});
+
+describe('the administrator connects an organisation', () => {
+  it('through the organisation’s page, with each problem shown against its field', async () => {
+    const mash = 'Northmoor Police – MASH Team';
+    const page = await newPage(browser, app.url);
+    await signIn(page, EMAIL.admin);
+    await page.goto('/admin/organisations');
+    await page.getByRole('link', { name: `Change ${mash}` }).click();
+    await page.getByRole('link', { name: `Sign-in with ${mash}’s own accounts` }).click();
+    await expect.poll(() => heading(page)).toBe(`Single sign-on for ${mash}`);
+
+    await page.getByRole('button', { name: 'Save single sign-on' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await expect.poll(() => summary.textContent()).toContain('Enter the issuer address of your identity provider');
+    expect(await summary.textContent()).toContain('Enter the client secret the identity provider gave Wraparound');
+
+    await page.getByLabel('Issuer address').fill(idp.issuer);
+    await page.getByLabel('Client id').fill('wraparound-mash');
+    await page.getByLabel('Client secret').fill('the-mash-teams-client-secret');
+    await page.getByLabel('Email domains (optional)').fill(`mash-police.${NM}\n${DOMAIN}`);
+    await page.getByRole('button', { name: 'Save single sign-on' }).click();
+    await expect.poll(() => summary.textContent()).toContain(`${DOMAIN} already goes to another organisation’s identity provider`);
+    await capture(page, 'organisation-single-sign-on-errors');
+    expect(await app.db.organisationSingleSignOn.count()).toBe(1);
+
+    await page.getByLabel('Email domains (optional)').fill(`mash-police.${NM}`);
+    await page.getByRole('button', { name: 'Save single sign-on' }).click();
+    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain(`Single sign-on for ${mash} has been saved`);
+    const saved = await app.db.organisationSingleSignOn.findFirstOrThrow({ where: { organisation: { name: mash } } });
+    expect(saved).toMatchObject({ issuer: idp.issuer, clientId: 'wraparound-mash', clientSecret: 'the-mash-teams-client-secret', emailDomains: [`mash-police.${NM}`], passwordsDisabled: false });
   });
 });

@@ -65,6 +65,10 @@ function EditForm({ organisation }: { organisation: AdminOrganisation }) {
             <OrganisationFields agencyType={type} values={values} errors={errors} set={set} />
             <Submit busy={form.busy}>Save changes</Submit>
           </form>
+          <h2 className="govuk-heading-m govuk-!-margin-top-6">Single sign-on</h2>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/admin/organisations/${organisation.id}/single-sign-on`}>Sign-in with {organisation.name}’s own accounts</Link>
+          </p>
           <form onSubmit={onActive} noValidate aria-labelledby="status-title" className="govuk-!-margin-top-6">
             <h2 className="govuk-heading-m" id="status-title">{organisation.active ? 'Deactivate this organisation' : 'Reactivate this organisation'}</h2>
             <p className="govuk-body">

@@ -18,6 +18,7 @@ import { Dashboard } from '../figures/Dashboard.tsx';
 import { AddOrganisation } from '../admin/AddOrganisation.tsx';
 import { AddPerson } from '../admin/AddPerson.tsx';
 import { EditOrganisation } from '../admin/EditOrganisation.tsx';
+import { OrganisationSingleSignOn } from '../admin/OrganisationSingleSignOn.tsx';
 import { EditPerson } from '../admin/EditPerson.tsx';
 import { Organisations } from '../admin/Organisations.tsx';
 import { RagDeadlines } from '../admin/RagDeadlines.tsx';
@@ -93,6 +94,7 @@ export function App() {
               <Route path="admin/organisations" element={<Permitted when={can.administer}><Organisations /></Permitted>} />
               <Route path="admin/organisations/new" element={<Permitted when={can.administer}><AddOrganisation /></Permitted>} />
               <Route path="admin/organisations/:organisationId" element={<Permitted when={can.administer}><EditOrganisation /></Permitted>} />
+              <Route path="admin/organisations/:organisationId/single-sign-on" element={<Permitted when={can.administer}><OrganisationSingleSignOn /></Permitted>} />
               <Route path="admin/rag-deadlines" element={<Permitted when={can.administer}><RagDeadlines /></Permitted>} />
               <Route path="admin/missed-deadlines" element={<Permitted when={can.administer}><MissedClockAlerts /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
