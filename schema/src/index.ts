@@ -78,6 +78,7 @@ import './admin/organisationUpdate.mutation.ts';
 import './auth/singleSignOn/organisationSingleSignOn.type.ts';
 import './auth/singleSignOn/organisationSingleSignOnSet.mutation.ts';
 import './auth/singleSignOn/organisationSingleSignOnRemove.mutation.ts';
+import './auth/singleSignOn/userSingleSignOnUnlink.mutation.ts';
 import './admin/ragDeadlines.ts';
 import './auth/accountActivate.mutation.ts';
 

@@ -65,7 +65,7 @@ const REFUSALS: Record<RefusalReason, ProblemPage> = {
   },
   LINKED_ELSEWHERE: {
     status: 403, heading: 'Your Wraparound account belongs to another account at your organisation',
-    paragraphs: ['Your Wraparound account was first used with a different account at your organisation’s sign-in service. Ask your Wraparound administrator.'],
+    paragraphs: ['Your Wraparound account was first used with a different account at your organisation’s sign-in service. Ask your Wraparound administrator to unlink it.'],
   },
   NOT_COMPLETED: {
     status: 400, heading: 'Sign-in was not completed',

@@ -229,6 +229,26 @@ describe('signing in with the organisation’s account', () => {
     expect(app.serverErrors.filter((line) => line.includes('unexpected'))).toEqual([]);
   });
 
+  it('refuses a second provider account for an address already linked, until the administrator unlinks the first', async () => {
+    // The force gives the officer's address to a new account (pc-4471 is linked from the first test).
+    idp.addAccount('pc-5000', { email: EMAIL.police, email_verified: true });
+    const refused = await signInThroughProvider(new FormBrowser(), 'pc-5000', EMAIL.police);
+    expect(refused.status).toBe(403);
+    expect(refused.html).toContain('Your Wraparound account belongs to another account at your organisation');
+    expect(await refusals('LINKED_ELSEWHERE')).toBe(1);
+
+    const officer = await app.db.user.findUniqueOrThrow({ where: { email: EMAIL.police } });
+    const UNLINK = `mutation($input: UserSingleSignOnUnlinkInput!) { userSingleSignOnUnlink(input: $input) { __typename ... on Error { message } } }`;
+    const dsl = await signIn(app, EMAIL.dsl);
+    expect((await dsl.request(UNLINK, { input: { userId: globalId('User', officer.id) } })).data.userSingleSignOnUnlink.__typename).toBe('NotAuthorisedError');
+    expect((await admin.request(UNLINK, { input: { userId: globalId('User', officer.id) } })).data.userSingleSignOnUnlink.__typename).toBe('UserSingleSignOnUnlinkSuccess');
+    expect(await app.db.auditEvent.count({ where: { action: 'user.single_sign_on_unlinked', subjectId: officer.id } })).toBe(1);
+
+    const browser = new FormBrowser();
+    expect((await signInThroughProvider(browser, 'pc-5000', EMAIL.police)).url.href).toBe(`${app.url}/`);
+    expect(await app.db.singleSignOnIdentity.findUniqueOrThrow({ where: { userId: officer.id } })).toMatchObject({ subject: 'pc-5000' });
+  });
+
   it('says so when the address belongs to no organisation with its own provider', async () => {
     const page = await new FormBrowser().get(`${app.url}/auth/sso/start?email=${encodeURIComponent(EMAIL.dsl)}`);
     expect(page.status).toBe(404);
@@ -251,7 +271,7 @@ describe('passwords turned off for the organisation', () => {
 
     // Single sign-on still works; disconnecting the provider brings passwords back.
     const browser = new FormBrowser();
-    expect((await signInThroughProvider(browser, 'pc-4471', EMAIL.police)).url.href).toBe(`${app.url}/`);
+    expect((await signInThroughProvider(browser, 'pc-5000', EMAIL.police)).url.href).toBe(`${app.url}/`);
     expect((await admin.request(REMOVE, { input: { organisationId: police.globalId } })).data.organisationSingleSignOnRemove.__typename).toBe('OrganisationSingleSignOnRemoveSuccess');
     await signIn(app, EMAIL.police);
     expect(await app.db.auditEvent.count({ where: { action: 'organisation.single_sign_on_removed' } })).toBe(1);

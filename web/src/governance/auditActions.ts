@@ -62,6 +62,7 @@ const ACTIONS: Record<string, string> = {
   'user.create': 'Added a person',
   'user.invite': 'Issued a sign-in link',
   'user.single_sign_on_linked': 'Linked their organisation’s account at first sign-in',
+  'user.single_sign_on_unlinked': 'Unlinked a person from their organisation’s account',
   'organisation.single_sign_on_set': 'Set up an organisation’s single sign-on',
   'organisation.single_sign_on_removed': 'Removed an organisation’s single sign-on',
 };
