@@ -36,6 +36,10 @@ export interface Config {
   webDist: string;
   /** Run only the web app's persisted operations, refusing any other document. On in production. */
   persistedOperationsOnly: boolean;
+  /** Other origins whose pages may call the API with the user's session (CORS); none by default. */
+  corsAllowedOrigins: string[];
+  /** The largest GraphQL request body read, in bytes; larger ones get 413 unread. */
+  requestBodyLimitBytes: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,6 +48,26 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
   return value;
+}
+
+/** `CORS_ALLOWED_ORIGINS`: origins (scheme, host, port) separated by commas; never `*`, which
+ * with credentials would let any site act as the signed-in user. */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value.replace(/\/$/, '')) {
+      throw new Error(`${name} must list origins such as https://partner.example, separated by commas; "${value}" is not one`);
+    }
+    return url.origin;
+  });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,5 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10),
     webDist: path.resolve(REPO_ROOT, env.WEB_DIST ?? path.join('web', 'dist')),
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY ? env.PERSISTED_OPERATIONS_ONLY === 'true' : production,
+    corsAllowedOrigins: origins(env, 'CORS_ALLOWED_ORIGINS'),
+    // The longest narrative is 20,000 characters; a whole request is far less than 1 MB.
+    requestBodyLimitBytes: Math.max(1024, int(env, 'REQUEST_BODY_LIMIT_BYTES', 1024 * 1024)),
   };
 }
