@@ -165,6 +165,19 @@ describe('text input', () => {
   });
 });
 
+describe('the access logs, asked for by someone who may not read them', () => {
+  it('answer an empty list, not "Unexpected error."', async () => {
+    const user = await app.sql<{ id: string }>(`SELECT id FROM "user" ORDER BY id LIMIT 1`);
+    const child = await app.sql<{ id: string }>('SELECT id FROM child ORDER BY id LIMIT 1');
+    const response = await dsl.request(
+      'query($u: ID!, $c: ID!) { userAccessLog(userId: $u) { edges { node { action } } } childAccessLog(childId: $c) { edges { node { action } } } }',
+      { u: Buffer.from(`User:${user.rows[0]!.id}`).toString('base64'), c: Buffer.from(`Child:${child.rows[0]!.id}`).toString('base64') },
+    );
+    expect(response.errors, response.raw).toBeUndefined();
+    expect(response.data).toEqual({ userAccessLog: { edges: [] }, childAccessLog: { edges: [] } });
+  });
+});
+
 describe('headers on every answer', () => {
   let production: TestApp;
   beforeAll(async () => {
