@@ -40,6 +40,8 @@ export interface Config {
   corsAllowedOrigins: string[];
   /** The largest GraphQL request body read, in bytes; larger ones get 413 unread. */
   requestBodyLimitBytes: number;
+  /** Requests one session may send a minute (per process); 0 turns the limit off. */
+  sessionRequestsPerMinute: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -104,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsAllowedOrigins: origins(env, 'CORS_ALLOWED_ORIGINS'),
     // The longest narrative is 20,000 characters; a whole request is far less than 1 MB.
     requestBodyLimitBytes: Math.max(1024, int(env, 'REQUEST_BODY_LIMIT_BYTES', 1024 * 1024)),
+    // A page sends a handful of requests; 600 a minute is ten a second, sustained.
+    sessionRequestsPerMinute: int(env, 'SESSION_REQUESTS_PER_MINUTE', 600),
   };
 }

@@ -12,6 +12,7 @@ import { apiClientOperations } from './apiClientOperations.ts';
 import { buildContext, isSignedInApiClient, pendingCookies, type ContextDeps } from './context.ts';
 import { useOperationLimits } from './operationLimits.ts';
 import { refuseOversizedBody } from './requestBody.ts';
+import { useSessionRateLimit } from './sessionRateLimit.ts';
 import { createWebAppHandler, loadPersistedOperations } from './webApp.ts';
 
 export interface AppDeps {
@@ -128,6 +129,7 @@ export function createGraphQLHandler(deps: AppDeps) {
         blockFieldSuggestion: { enabled: config.production },
       }),
       useOperationLimits(),
+      useSessionRateLimit(config.sessionRequestsPerMinute),
       useSessionCookies(),
       ...(config.production ? [useNoIntrospection()] : []),
     ],

@@ -108,6 +108,25 @@ describe('the size and cost of a request', () => {
   });
 });
 
+describe('requests per session', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp({ env: { SESSION_REQUESTS_PER_MINUTE: '5' } });
+  });
+  afterAll(() => limited?.close());
+
+  it('tells a session over its limit to wait (429, Retry-After), and leaves other sessions alone', async () => {
+    const busy = await signIn(limited, OAK.dsl);
+    for (let i = 0; i < 5; i++) expect((await busy.request('query { me { email } }')).data?.me.email).toBe(OAK.dsl);
+    const refused = await busy.request('query { me { email } }');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.errors?.[0]?.message).toMatch(/Too many requests from this session\. Try again in \d+ seconds/);
+    const other = await signIn(limited, OAK.deputy);
+    expect((await other.request('query { me { email } }')).data?.me.email).toBe(OAK.deputy);
+  });
+});
+
 describe('text input', () => {
 
   const SEARCH = /* GraphQL */ `
