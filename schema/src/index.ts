@@ -85,7 +85,7 @@ import './auth/accountActivate.mutation.ts';
 export const schema = builder.toSchema({ sortSchema: true });
 
 export type { Context, Viewer, AuthSettings, SessionProblem, LiveNotifications } from './context.ts';
-export { resumeSession } from './auth/sessions.ts';
+export { resumeSession, type SessionLookup } from './auth/sessions.ts';
 export { findProvider, beginAttempt, takeAttempt, ATTEMPT_MINUTES } from './auth/singleSignOn/attempts.ts';
 export { isLoopback } from './auth/singleSignOn/rules.ts';
 export { signInWithProvider, refuseSingleSignOn, type ProviderClaims, type RefusalReason } from './auth/singleSignOn/accountMatching.ts';

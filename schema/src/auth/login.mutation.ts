@@ -10,7 +10,7 @@ import { ValidationError } from '../common/failures.ts';
 import { parseInput } from '../common/validation.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
 import { startSession } from './sessions.ts';
-import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+import { clearFailures, pausedUntil, recordFailure } from './throttle.ts';
 import { newReference } from '../common/references.ts';
 import { announce } from '../notifications/rules.ts';
 import { PasswordSignInDisabledError, refuseDisabledPassword } from './singleSignOn/passwordPolicy.ts';
@@ -26,7 +26,7 @@ export class AccountLockedError extends Error {
   constructor(readonly retryAfter: Date) {
     super(
       'Sign-in for this email address is paused after too many failed attempts. ' +
-        `Try again after ${retryAfter.toISOString().slice(11, 16)} UTC, or ask your administrator.`,
+        `Try again after ${retryAfter.toISOString().slice(11, 19)} UTC, or ask your administrator.`,
     );
     this.name = 'AccountLockedError';
   }
@@ -87,19 +87,20 @@ builder.mutationField('login', (t) =>
       const now = ctx.now();
       const request = ctx.request;
 
-      const pausedUntil = await lockedUntil(ctx.db, email, now);
-      if (pausedUntil) throw new AccountLockedError(pausedUntil);
+      const address = request.ipAddress;
+      const paused = await pausedUntil(ctx.db, ctx.auth, email, address);
+      if (paused) throw new AccountLockedError(paused);
 
       const user = await ctx.db.user.findUnique({ where: { email }, include: { organisation: true } });
       const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await spendVerifyTime(input.password), false);
       const allowed = user !== null && passwordOk && user.active && user.organisation.active;
 
       if (!allowed) {
-        const lockedNow = await ctx.db.$transaction(async (tx) => {
-          const until = await recordFailure(tx, email, ctx.auth, now);
+        const { pausedUntil: until, accountFirstPaused } = await recordFailure(ctx.db, ctx.auth, email, address);
+        await ctx.db.$transaction(async (tx) => {
           const actor = user ? { userId: user.id, partnershipId: user.partnershipId, organisationId: user.organisationId } : undefined;
           await recordAudit(tx, ctx, { action: 'session.login_failed', actor, detail: { knownAccount: user !== null } });
-          if (until && user) {
+          if (until && accountFirstPaused && user) {
             await tx.user.update({ where: { id: user.id }, data: { lockedUntil: until } });
             await recordAudit(tx, ctx, { action: 'account.locked', actor, subjectType: 'User', subjectId: user.id });
             // The account's holder hears of it (someone may be guessing their password); the
@@ -108,15 +109,14 @@ builder.mutationField('login', (t) =>
               partnershipId: user.partnershipId, subjectType: 'User', subjectId: user.id, reference: newReference('SEC'), actorUserId: null, at: now,
             });
           }
-          return until;
         });
-        throw lockedNow ? new AccountLockedError(lockedNow) : new LoginFailedError();
+        throw until ? new AccountLockedError(until) : new LoginFailedError();
       }
 
       await refuseDisabledPassword(ctx, user);
+      await clearFailures(ctx.db, ctx.auth, email, address);
       const bearer = input.sessionMode === 'BEARER_TOKEN';
       const { token, session } = await ctx.db.$transaction(async (tx) => {
-        await clearFailures(tx, email);
         const started = await startSession(tx, user, ctx.auth, now, request);
         await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, lockedUntil: null } });
         await recordAudit(tx, ctx, {

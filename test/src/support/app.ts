@@ -56,6 +56,8 @@ export interface TestAppOptions {
   /** Refuse every document but the web app's persisted operations (production's default; off
    * otherwise, even with `production`, so tests can send their own documents). */
   persistedOperationsOnly?: boolean;
+  /** Further settings, as the environment gives them (`CORS_ALLOWED_ORIGINS`, …). */
+  env?: Record<string, string>;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -68,6 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: options.production ? 'production' : 'test',
     SECURE_COOKIES: 'false',
     PERSISTED_OPERATIONS_ONLY: String(options.persistedOperationsOnly ?? false),
+    ...options.env,
   });
   const config = { ...base, auth: { ...base.auth, ...options.auth }, seedDemo: false };
   const errors: string[] = [];
