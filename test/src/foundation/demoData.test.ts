@@ -3,14 +3,17 @@ import { isValidNhsNumber, isValidUpn } from '@wraparound/prisma/identifiers';
 import { seedDemo } from '@wraparound/prisma/seed';
 import { AgencyType, Role } from '@wraparound/prisma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleFitsAgency } from '@wraparound/schema';
+import { roleFitsAgency, sweepDeadlines } from '@wraparound/schema';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { FRONT_DOOR, as } from '../access/fixtures.ts';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app?.close());
+
+const frontDoor = () => app.db.organisation.findFirstOrThrow({ where: { agencyType: 'SOCIAL_CARE', partnership: { code: 'northmoor' } } });
 
 describe('the demo partnership', () => {
   it('has an organisation of every agency type and a user for every role, each role fitting its agency', async () => {
@@ -49,6 +52,60 @@ describe('the demo partnership', () => {
     ]);
     expect(ladder.stages[1]!.notifyPartnershipOnEntry).toBe(true);
     expect(ladder.stages[3]!.alertLeadPartnersOnExpiry).toBe(true);
+  });
+
+  it('leaves the front door more than two pages of referrals awaiting a decision: every risk, new and months overdue, from several agencies', async () => {
+    const waiting = await app.db.referral.findMany({ where: { decidedAt: null, toOrganisationId: (await frontDoor()).id }, include: { concern: true } });
+    const agencyOf = new Map((await app.db.organisation.findMany()).map((o) => [o.id, o.agencyType]));
+    expect(waiting.length).toBeGreaterThan(50);
+    expect(new Set(waiting.map((r) => r.concern.riskLevel))).toEqual(new Set(['IMMEDIATE', 'HIGH', 'MEDIUM', 'LOW']));
+    const now = Date.now();
+    const overdueDays = (r: (typeof waiting)[number]) => (now - r.decisionDueAt.getTime()) / 86_400_000;
+    expect(waiting.filter((r) => overdueDays(r) < 0).length, 'not yet due').toBeGreaterThan(0);
+    expect(waiting.filter((r) => overdueDays(r) > 0 && overdueDays(r) < 7).length, 'days overdue').toBeGreaterThan(0);
+    expect(waiting.filter((r) => r.concern.riskLevel === 'IMMEDIATE' && overdueDays(r) > 90).length, 'immediate risk, months overdue').toBeGreaterThan(0);
+    expect(new Set(waiting.map((r) => r.fromOrganisationId)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(waiting.map((r) => agencyOf.get(r.fromOrganisationId)))).toEqual(new Set(['SCHOOL', 'POLICE', 'HEALTH', 'EARLY_HELP']));
+    // A referral's concern is its referrer's.
+    expect(waiting.filter((r) => r.concern.organisationId !== r.fromOrganisationId || r.concern.status !== 'REFERRED')).toEqual([]);
+  });
+
+  it('gives every referral awaiting a decision its decision-time deadline, as the API does', async () => {
+    const waiting = await app.db.referral.findMany({ where: { decidedAt: null }, select: { id: true, decisionDueAt: true } });
+    const deadlines = await app.db.deadline.findMany({ where: { kind: 'REFERRAL_DECISION_DUE', subjectId: { in: waiting.map((r) => r.id) } } });
+    expect(deadlines.map((d) => [d.subjectId, d.dueAt.toISOString(), d.state]).sort()).toEqual(
+      waiting.map((r) => [r.id, r.decisionDueAt.toISOString(), 'PENDING']).sort(),
+    );
+  });
+
+  it('alerts the front door’s managers, once, about every seeded referral past its decision time when the sweep runs', async () => {
+    const overdue = await app.db.referral.findMany({
+      where: { decidedAt: null, decisionDueAt: { lt: app.now() }, toOrganisationId: (await frontDoor()).id },
+      include: { concern: { select: { reference: true } } },
+    });
+    const notYetDue = await app.db.referral.findMany({
+      where: { decidedAt: null, decisionDueAt: { gt: new Date(app.now().getTime() + 60_000) } },
+      include: { concern: { select: { reference: true } } },
+    });
+    expect(overdue.length).toBeGreaterThan(20);
+    expect(notYetDue.length).toBeGreaterThan(0);
+    const MASH_MANAGER = FRONT_DOOR[3]!;
+    const unreadBefore = (await (await as(app, MASH_MANAGER)).request('query { notificationUnreadCount }')).data.notificationUnreadCount;
+
+    await sweepDeadlines(app.db, app.now());
+    await sweepDeadlines(app.db, app.now()); // a second sweep tells nobody again
+
+    const events = await app.db.notificationEvent.findMany({ where: { kind: 'REFERRAL_OVERDUE', partnershipId: (await frontDoor()).partnershipId }, select: { reference: true } });
+    expect(events.map((e) => e.reference).sort()).toEqual(overdue.map((r) => r.concern.reference).sort());
+    expect(events.filter((e) => notYetDue.some((r) => r.concern.reference === e.reference))).toEqual([]);
+    // The MASH manager sees each in the app.
+    const manager = await as(app, MASH_MANAGER);
+    const unread = (await manager.request('query { notificationUnreadCount }')).data.notificationUnreadCount;
+    expect(unread - unreadBefore).toBeGreaterThanOrEqual(overdue.length);
+    const latest = await manager.request('query { notifications(first: 5) { edges { node { kind urgent } } } }');
+    expect(latest.data.notifications.edges.map((e: { node: { kind: string } }) => e.node.kind)).toEqual(
+      expect.arrayContaining(['REFERRAL_OVERDUE']),
+    );
   });
 
   it('is never seeded into a database that holds data', async () => {
