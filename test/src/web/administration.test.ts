@@ -143,7 +143,7 @@ describe('partnership administration', () => {
     await expect.poll(() => heading(page)).toBe('Missed deadline alerts');
     const now = () => page.locator('.govuk-summary-list').textContent();
     await expect.poll(now).toContain('MASH manager, Team manager at the front door');
-    expect(await now()).toContain('Detective sergeant at the police organisation that sent it, 2 office hours later');
+    expect(await now()).toContain('Detective inspector at the police organisation that sent it, 2 office hours later');
     await capture(page, 'missed-deadlines');
 
     const toldAtDeadline = page.getByRole('group', { name: 'Told when the decision time passes' });
