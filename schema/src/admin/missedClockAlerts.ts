@@ -66,7 +66,7 @@ const Input = builder.inputType('MissedClockAlertsInput', {
 const label = (role: string) => role.toLowerCase().replaceAll('_', ' ');
 
 /** At least one role, each one of `allowed` (those who can open the record), none twice. */
-function roles(allowed: ReadonlySet<Role>, who: string) {
+export function roles(allowed: ReadonlySet<Role>, who: string) {
   return z
     .array(z.string())
     .min(1, `Choose at least one role to tell at ${who}`)
