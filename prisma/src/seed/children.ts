@@ -4,6 +4,7 @@ import type { ConcernCategory, FrontDoorDecision, Gender, Prisma, RiskLevel, Rol
 import { nhsCheckDigit, searchNameOf, upnCheckLetter } from '../identifiers.ts';
 import { FAMILY, FLATS, GIVEN_ANY, GIVEN_FEMALE, GIVEN_MALE, POSTCODE_LETTERS, PREFERRED, STREETS, TOWNS } from './names.ts';
 import type { SchoolPhase } from './organisations.ts';
+import { encompassNotifications, type EncompassContext } from './encompass.ts';
 import { frontDoorBacklog, decisionDeadlines } from './frontDoor.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, Rng, concernReference, dateOnly, uuidv7 } from './random.ts';
 import {
@@ -56,6 +57,8 @@ export interface PopulationContext {
    * by schools, the police, health and early help (its practitioners, may be empty), the police,
    * health and early help never about pupils of the `schoolOnly` school. */
   frontDoor: { waiting: number; earlyHelp: UserRef[]; schoolOnly: string | null };
+  /** Operation Encompass notifications the police have sent (encompass.ts), never about `frontDoor.schoolOnly`'s pupils. */
+  encompass: EncompassContext['counts'];
   /** Values that must not be produced again (already in the database or another tenant). */
   taken: { nhs: Set<string>; upn: Set<string>; references: Set<string> };
 }
@@ -67,8 +70,10 @@ export interface Population {
   entries: Prisma.ChronologyEntryCreateManyInput[];
   concerns: Prisma.ConcernCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
-  /** A decision-time deadline for every referral awaiting a decision. */
+  /** A decision-time deadline for every referral awaiting a decision; an Encompass notification's. */
   deadlines: Prisma.DeadlineCreateManyInput[];
+  encompassNotifications: Prisma.EncompassNotificationCreateManyInput[];
+  shares: Prisma.ShareCreateManyInput[];
 }
 
 const YEAR_DAYS = 365.25;
@@ -120,7 +125,7 @@ export function buildPopulation(ctx: PopulationContext): Population {
   const primaries = byPhase('primary');
   const upnSchools = primaries.length > 0 ? primaries : ctx.schools;
 
-  const out: Population = { children: [], statuses: [], assignments: [], entries: [], concerns: [], referrals: [], deadlines: [] };
+  const out: Population = { children: [], statuses: [], assignments: [], entries: [], concerns: [], referrals: [], deadlines: [], encompassNotifications: [], shares: [] };
   const drafts: Draft[] = [];
 
   // ---- children -------------------------------------------------------------------------------
@@ -516,6 +521,17 @@ export function buildPopulation(ctx: PopulationContext): Population {
   out.concerns.push(...backlog.concerns);
   out.referrals.push(...backlog.referrals);
   out.deadlines.push(...decisionDeadlines(out.referrals));
+
+  const encompass = encompassNotifications(
+    { partnershipId, now, police: ctx.police, schoolOnly: ctx.frontDoor.schoolOnly, counts: ctx.encompass },
+    new Rng(ctx.seed ^ 0x454e4350), // "ENCP"
+    drafts,
+    new Set(),
+  );
+  out.entries.push(...encompass.entries);
+  out.encompassNotifications.push(...encompass.notifications);
+  out.shares.push(...encompass.shares);
+  out.deadlines.push(...encompass.deadlines);
 
   // ---- a child's record exists before the first thing recorded about it ---------------------------
   for (const d of drafts) {

@@ -55,6 +55,8 @@ interface PopulationShape {
   lightWeights: readonly [number, number, number];
   /** Referrals the front door has waiting, at least (frontDoor.ts). */
   waitingReferrals: number;
+  /** Operation Encompass notifications (encompass.ts). */
+  encompass: PopulationContext['encompass'];
 }
 
 function planTenant(tenant: TenantSpec): TenantPlan {
@@ -113,6 +115,7 @@ function populationContext(plan: TenantPlan, now: Date, shape: PopulationShape, 
       // Its pupils stay known to the school alone, unless the school itself refers them.
       schoolOnly: plan.organisations.find((o) => o.spec.slug === 'oakfield-primary')?.id ?? null,
     },
+    encompass: shape.encompass,
     taken,
   };
 }
@@ -189,6 +192,8 @@ async function writeTenant(
   await createInChunks(population.entries, (data) => tx.chronologyEntry.createMany({ data }));
   await createInChunks(population.concerns, (data) => tx.concern.createMany({ data }));
   await createInChunks(population.referrals, (data) => tx.referral.createMany({ data }));
+  await createInChunks(population.encompassNotifications, (data) => tx.encompassNotification.createMany({ data }));
+  await createInChunks(population.shares, (data) => tx.share.createMany({ data }));
   await createInChunks(population.deadlines, (data) => tx.deadline.createMany({ data }));
   await tx.auditEvent.create({
     data: {
@@ -228,7 +233,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     populationContext(
       plan,
       now,
-      { seed: DEMO_SEED, count, minAge: 0, maxAge: 17, heavyShare: 0.03, lightWeights: [0.4, 0.4, 0.2], waitingReferrals: DEMO_WAITING_REFERRALS },
+      { seed: DEMO_SEED, count, minAge: 0, maxAge: 17, heavyShare: 0.03, lightWeights: [0.4, 0.4, 0.2], waitingReferrals: DEMO_WAITING_REFERRALS,
+        encompass: { acknowledged: 5, unread: 2, recent: 1 } },
       emptyTaken(),
     ),
   );
@@ -268,7 +274,8 @@ export async function seedOtherPartnership(db: Database, options: SeedOptions): 
         populationContext(
           plan,
           now,
-          { seed: OTHER_SEED, count, minAge: 4, maxAge: 10, heavyShare: 0, lightWeights: [0, 0.6, 0.4], waitingReferrals: 0 },
+          { seed: OTHER_SEED, count, minAge: 4, maxAge: 10, heavyShare: 0, lightWeights: [0, 0.6, 0.4], waitingReferrals: 0,
+          encompass: { acknowledged: 0, unread: 0, recent: 0 } },
           { nhs: new Set(taken.nhs), upn: new Set(taken.upn), references: new Set(taken.references) },
         ),
       );

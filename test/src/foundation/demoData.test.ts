@@ -5,7 +5,7 @@ import { AgencyType, Role } from '@wraparound/prisma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleFitsAgency, sweepDeadlines } from '@wraparound/schema';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { FRONT_DOOR, as } from '../access/fixtures.ts';
+import { FRONT_DOOR, POLICE, as } from '../access/fixtures.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ const frontDoor = () => app.db.organisation.findFirstOrThrow({ where: { agencyTy
 describe('the demo partnership', () => {
   it('has an organisation of every agency type and a user for every role, each role fitting its agency', async () => {
     const users = await app.db.user.findMany({ where: { partnership: { code: 'northmoor' } }, include: { organisation: true } });
-    const organisations = await app.db.organisation.findMany({ where: { partnership: { code: 'northmoor' } } });
+    const organisations = await app.db.organisation.findMany({ where: { partnershipId: (await frontDoor()).partnershipId } });
     expect(new Set(organisations.map((o) => o.agencyType))).toEqual(new Set(Object.values(AgencyType)));
     expect(new Set(users.flatMap((u) => u.roles))).toEqual(new Set(Object.values(Role)));
     for (const user of users) {
@@ -78,6 +78,22 @@ describe('the demo partnership', () => {
     );
   });
 
+  it('has Operation Encompass notifications read in time, unread and just sent, each with its deadline as the API leaves it', async () => {
+    const notifications = await app.db.encompassNotification.findMany({ where: { partnershipId: (await frontDoor()).partnershipId } });
+    const now = app.now();
+    const unread = notifications.filter((n) => !n.acknowledgedAt);
+    expect(notifications.filter((n) => n.acknowledgedAt && n.acknowledgedAt <= n.dueBy).length).toBeGreaterThan(0);
+    expect(unread.filter((n) => n.dueBy < now).length).toBeGreaterThan(0);
+    expect(unread.filter((n) => n.dueBy > now).length).toBeGreaterThan(0);
+    const deadlines = await app.db.deadline.findMany({ where: { kind: 'ENCOMPASS_DUE', subjectId: { in: notifications.map((n) => n.id) } } });
+    expect(deadlines.filter((d) => d.state === 'PENDING').map((d) => [d.subjectId, d.dueAt.toISOString()]).sort()).toEqual(
+      unread.map((n) => [n.id, n.dueBy.toISOString()]).sort(),
+    );
+    // Shared with the school, as encompassNotify records it.
+    const shares = await app.db.share.findMany({ where: { entryId: { in: notifications.map((n) => n.entryId) } } });
+    expect(shares.map((s) => [s.entryId, s.recipientOrganisationId, s.purpose]).sort()).toEqual(notifications.map((n) => [n.entryId, n.schoolId, 'Operation Encompass']).sort());
+  });
+
   it('alerts the front door’s managers, once, about every seeded referral past its decision time when the sweep runs', async () => {
     const overdue = await app.db.referral.findMany({
       where: { decidedAt: null, decisionDueAt: { lt: app.now() }, toOrganisationId: (await frontDoor()).id },
@@ -106,6 +122,22 @@ describe('the demo partnership', () => {
     expect(latest.data.notifications.edges.map((e: { node: { kind: string } }) => e.node.kind)).toEqual(
       expect.arrayContaining(['REFERRAL_OVERDUE']),
     );
+  });
+
+  it('alerts the school’s leads, then the force’s Encompass lead, about every seeded notification unread at the start of the school day, when the sweep runs', async () => {
+    const now = app.now();
+    const unread = await app.db.encompassNotification.findMany({ where: { acknowledgedAt: null, partnershipId: (await frontDoor()).partnershipId } });
+    await sweepDeadlines(app.db, now);
+    const told = async (kind: string) =>
+      (await app.db.notificationEvent.findMany({ where: { kind, reference: { in: unread.map((n) => n.reference) } }, select: { reference: true } })).map((e) => e.reference).sort();
+    const overdue = unread.filter((n) => n.dueBy < now).map((n) => n.reference).sort();
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(await told('ENCOMPASS_UNACKNOWLEDGED')).toEqual(overdue);
+    // Two office hours later the force's detective inspector: long past for the seeded ones.
+    expect(await told('ENCOMPASS_STILL_UNACKNOWLEDGED')).toEqual(overdue);
+    const inspector = await as(app, POLICE[2]!);
+    const seen = await inspector.request('query { notifications(first: 20) { edges { node { kind reference } } } }');
+    expect(seen.data.notifications.edges.filter((e: { node: { kind: string } }) => e.node.kind === 'ENCOMPASS_STILL_UNACKNOWLEDGED').map((e: { node: { reference: string } }) => e.node.reference).sort()).toEqual(overdue);
   });
 
   it('is never seeded into a database that holds data', async () => {
