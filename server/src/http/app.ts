@@ -8,6 +8,7 @@ import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Database } from '@wraparound/prisma';
 import { schema, type LiveNotifications } from '@wraparound/schema';
 import type { Config } from '../config.ts';
+import { isDatabaseUnavailable } from '../database/unavailable.ts';
 import { apiClientOperations } from './apiClientOperations.ts';
 import { buildContext, isSignedInApiClient, pendingCookies, type ContextDeps } from './context.ts';
 import { useOperationLimits } from './operationLimits.ts';
@@ -26,6 +27,16 @@ export interface AppDeps {
 }
 
 export const CSRF_HEADER = 'x-wraparound-csrf';
+/** Seconds a client is asked to wait while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** While the database cannot be reached: 503 with Retry-After, so clients and proxies try again
+ * (a bug is a 500), and a message a person can act on. Nothing else is said. */
+function databaseUnavailable() {
+  return new GraphQLError('Wraparound cannot reach its database just now: try again in a few seconds.', {
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } },
+  });
+}
 
 /** In production the schema is not introspectable: clients ship their operations (the web app's
  * persisted operations), and nobody without a session learns more than that `login` exists. */
@@ -108,6 +119,10 @@ export function createGraphQLHandler(deps: AppDeps) {
         }
         if (masked !== error) {
           const original = (error as { originalError?: unknown }).originalError ?? error;
+          if (isDatabaseUnavailable(original)) {
+            log(`[graphql] database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+            return databaseUnavailable();
+          }
           log(`[graphql] unexpected error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
         }
         return masked;

@@ -4,9 +4,11 @@
 // subscribers in this process. Whichever process wrote the notification, every process hears it.
 // The same connection hears when an email is queued, to wake the delivery worker.
 //
-// If the listening connection drops, it reconnects; what was notified while it was down is not
+// If the listening connection drops (the database restarting, a network failure), it reconnects,
+// backing off from a quarter of a second to five, for as long as the process lives and anyone is
+// listening: open streams carry on where they were. What was notified while it was down is not
 // pushed, but nothing is lost: the notifications are in the feed (a client refreshes its feed when
-// its stream reconnects) and the outbox's timed round sends the emails.
+// its stream reconnects), and on reconnecting the outbox is woken to send what was queued meanwhile.
 import { Repeater } from 'graphql-yoga';
 import pg from 'pg';
 import type { LiveNotifications } from '@wraparound/schema';
@@ -14,7 +16,8 @@ import type { LiveNotifications } from '@wraparound/schema';
 export const NOTIFICATION_CHANNEL = 'wraparound_notification';
 /** Emails queued (see the outbox_wake migration): the delivery worker's cue to run now. */
 export const OUTBOX_CHANNEL = 'wraparound_outbox';
-const RECONNECT_MS = 1_000;
+const RECONNECT_FIRST_MS = 250;
+const RECONNECT_MAX_MS = 5_000;
 
 export interface LiveNotificationHub extends LiveNotifications {
   /** Calls `wake` whenever an email is queued, in any process; starts listening at once. */
@@ -35,6 +38,31 @@ export function createLiveNotifications(databaseUrl: string, log: (line: string)
     for (const listener of listeners.get(userId) ?? []) listener(id);
   }
 
+  let retry: NodeJS.Timeout | null = null;
+  let failures = 0;
+  const wanted = () => !closed && (listeners.size > 0 || outboxWakers.size > 0);
+
+  /** Tries again after a growing pause, until it listens or nobody wants it. */
+  function reconnectLater() {
+    if (retry || !wanted()) return;
+    retry = setTimeout(() => {
+      retry = null;
+      if (!wanted()) return;
+      listen().then(
+        () => {
+          log(`live notifications: listening again (after ${failures} failed attempt${failures === 1 ? '' : 's'})`);
+          failures = 0;
+          // Emails queued while nobody listened: their NOTIFY was missed.
+          for (const wake of outboxWakers) wake();
+        },
+        () => {
+          failures++;
+          reconnectLater();
+        },
+      );
+    }, Math.min(RECONNECT_FIRST_MS * 2 ** failures, RECONNECT_MAX_MS));
+  }
+
   function listen(): Promise<void> {
     if (closed) return Promise.reject(new Error('live notifications are closed'));
     connecting ??= (async () => {
@@ -43,15 +71,18 @@ export function createLiveNotifications(databaseUrl: string, log: (line: string)
         if (message.channel === OUTBOX_CHANNEL) for (const wake of outboxWakers) wake();
         else deliver(message.payload);
       });
-      next.on('error', (error) => {
-        log(`live notifications: connection lost (${error.message}); reconnecting`);
-        if (client === next) {
-          client = null;
-          connecting = null;
-        }
+      // An error, or the server ending the connection (a shutdown may do either): the listening
+      // connection is lost. One that never connected is the caller's to retry.
+      const lost = (reason: string) => {
+        if (client !== next) return;
+        client = null;
+        connecting = null;
+        log(`live notifications: connection lost (${reason}); reconnecting`);
         void next.end().catch(() => {});
-        if (!closed && (listeners.size > 0 || outboxWakers.size > 0)) setTimeout(() => void listen().catch(() => {}), RECONNECT_MS);
-      });
+        reconnectLater();
+      };
+      next.on('error', (error) => lost(error.message));
+      next.on('end', () => lost('connection ended'));
       try {
         await next.connect();
         await next.query(`LISTEN ${NOTIFICATION_CHANNEL}; LISTEN ${OUTBOX_CHANNEL}`);
@@ -112,6 +143,8 @@ export function createLiveNotifications(databaseUrl: string, log: (line: string)
     },
     async close() {
       closed = true;
+      if (retry) clearTimeout(retry);
+      retry = null;
       listeners.clear();
       outboxWakers.clear();
       const current = client;
