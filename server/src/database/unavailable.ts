@@ -6,6 +6,9 @@
 // bare message when the connection drops), Prisma's driver adapter's (a `kind`), and Prisma's
 // client errors wrapping them (a P-code, the original as `cause`).
 
+/** Seconds a client is asked to wait (Retry-After) while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** SQLSTATE class 08 (connection exception); 57P01-57P03 (shut down by an administrator, crash
  * shutdown, cannot connect now: starting or stopping); 53300 (too many connections). */
 const SQLSTATE = /^(08...|57P0[123]|53300)$/;

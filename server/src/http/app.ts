@@ -1,4 +1,5 @@
-// The HTTP service: GraphQL at /graphql (graphql-yoga), the built web app at /, a health check.
+// The HTTP service: GraphQL at /graphql (graphql-yoga), the built web app at /, the probes
+// (/livez, /readyz, /healthz: probes.ts).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -8,10 +9,11 @@ import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Database } from '@wraparound/prisma';
 import { schema, type LiveNotifications } from '@wraparound/schema';
 import type { Config } from '../config.ts';
-import { isDatabaseUnavailable } from '../database/unavailable.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database/unavailable.ts';
 import { apiClientOperations } from './apiClientOperations.ts';
 import { buildContext, isSignedInApiClient, pendingCookies, type ContextDeps } from './context.ts';
 import { useOperationLimits } from './operationLimits.ts';
+import { createProbes } from './probes.ts';
 import { refuseOversizedBody } from './requestBody.ts';
 import { useSessionRateLimit } from './sessionRateLimit.ts';
 import { createWebAppHandler, loadPersistedOperations } from './webApp.ts';
@@ -27,8 +29,6 @@ export interface AppDeps {
 }
 
 export const CSRF_HEADER = 'x-wraparound-csrf';
-/** Seconds a client is asked to wait while the database is unreachable. */
-export const RETRY_AFTER_SECONDS = 5;
 
 /** While the database cannot be reached: 503 with Retry-After, so clients and proxies try again
  * (a bug is a 500), and a message a person can act on. Nothing else is said. */
@@ -157,6 +157,7 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 export function createHttpServer(deps: AppDeps): Server {
   const yoga = createGraphQLHandler(deps);
   const webApp = createWebAppHandler(deps.config.webDist, { production: deps.config.production });
+  const probes = createProbes(deps.db);
   return createServer((req, res) => {
     const url = req.url ?? '/';
     if (deps.config.production) res.setHeader('strict-transport-security', HSTS);
@@ -164,10 +165,8 @@ export function createHttpServer(deps: AppDeps): Server {
       if (refuseOversizedBody(req, res, deps.config.requestBodyLimitBytes)) return;
       return yoga(req, res, { req });
     }
-    if (url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
+    if (url === '/livez' || url === '/healthz') return probes.live(res);
+    if (url === '/readyz') return void probes.ready(res);
     webApp(req, res);
   });
 }

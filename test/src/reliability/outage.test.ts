@@ -2,7 +2,9 @@
 // stopped for several seconds and started again. While it is down every request is answered 503
 // with Retry-After, not the masked 500 of a bug. Afterwards, without restarting anything, a live
 // stream opened before the outage receives the next notification, and the email outbox is woken
-// by its LISTEN again (its timer here is ten minutes, so only the wake can send in time).
+// by its LISTEN again (its timer here is ten minutes, so only the wake can send in time); what was
+// committed before the LISTEN connection was back is caught up, not lost. The probes say live but
+// not ready while it lasts.
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -100,6 +102,12 @@ describe('a database outage', () => {
         expect(answer.errors?.[0]?.message).toMatch(/cannot reach its database/);
         expect(answer.raw).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
       }
+      // The probes: alive (a restart would not help), not ready (send no traffic).
+      expect((await fetch(`${app.url}/livez`)).status).toBe(200);
+      const ready = await fetch(`${app.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await ready.text()).toMatch(/database unreachable/);
       // Longer than the one retry the LISTEN connection used to make.
       await sleep(3_000);
       expect(stream.received).toHaveLength(0);
@@ -109,9 +117,12 @@ describe('a database outage', () => {
 
     // The pools reconnect on the next request; nothing is restarted.
     expect(await until(async () => (await igLead.request(UNREAD)).status === 200, 20_000)).toBe(true);
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
     const result = await breakGlass(teamManager, childId);
     expect(result.data.breakGlass.__typename, result.raw).toBe('BreakGlassSuccess');
-    const [received] = await stream.waitFor(1, 20_000);
+    const [received] = await stream.waitFor(1, 20_000).catch((error: Error) => {
+      throw new Error(`${error.message}\nserver: ${app.serverErrors.join("\n")}\noutbox: ${logged.join("\n")}`);
+    });
     expect(received!.notificationReceived.kind).toBe('BREAK_GLASS');
     expect(await until(() => catcher.received.some((m) => m.to.includes(EMAIL.igLead)), 20_000), logged.join('\n')).toBe(true);
   });
