@@ -66,10 +66,14 @@ async function serves(origin: string) {
   expect(await response.json()).toMatchObject({ data: { login: { __typename: 'LoginFailedError' } } });
 }
 
+// Each start loads the server and migrates (a first one also initialises the cluster): on two busy
+// cores that can take most of a minute.
+const STARTS = { timeout: 240_000 };
+
 describe('starting again', () => {
   let first: WraparoundProcess;
 
-  it('refuses a second server on data a live server is using, and leaves that one serving', async () => {
+  it('refuses a second server on data a live server is using, and leaves that one serving', STARTS, async () => {
     first = start();
     expect(await first.started, first.output()).toBe('ready');
     await serves(first.origin);
@@ -82,7 +86,7 @@ describe('starting again', () => {
     await serves(first.origin);
   });
 
-  it('after kill -9, stops the PostgreSQL left behind and serves', async () => {
+  it('after kill -9, stops the PostgreSQL left behind and serves', STARTS, async () => {
     const orphan = postmasterPid()!;
     first.child.kill('SIGKILL');
     await first.exited;
@@ -102,7 +106,7 @@ describe('starting again', () => {
     expect(alive(running)).toBe(false);
   });
 
-  it('names the port when another program holds it', async () => {
+  it('names the port when another program holds it', STARTS, async () => {
     const squatter: Server = createServer();
     await new Promise<void>((resolve) => squatter.listen(Number(env.EMBEDDED_PG_PORT), '127.0.0.1', resolve));
     try {
