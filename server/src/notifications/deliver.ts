@@ -7,8 +7,10 @@
 // conversation must not hold a database lock); then the row becomes SENT, or PENDING again with a
 // later nextAttemptAt (exponential backoff), or FAILED after the last attempt.
 //
-// A claimed row's nextAttemptAt is its lease: now + 10 minutes. If the worker dies between claim and
-// outcome the row stays SENDING, and once the lease has passed any worker takes it again. That is
+// A claimed row's nextAttemptAt is its lease: the moment it was claimed + 10 minutes (the clock is
+// read for each email, not once a round). One send is bounded by the transport's timeouts (well
+// under a minute, mailer.ts), so a lease does not run out while its email is in flight. If the
+// worker dies between claim and outcome the row stays SENDING, and once the lease has passed any worker takes it again. That is
 // at-least-once, not exactly-once: if the first worker died after the relay accepted the message
 // but before SENT was written, the recipient gets it twice. The Message-ID is the notification's
 // own id on every attempt, so the repeat is recognisable (and most mail systems drop it).
@@ -20,7 +22,9 @@ import { renderEmail } from './email.ts';
 import type { MailTransport, OutgoingEmail } from './mailer.ts';
 
 export interface DeliverOptions {
-  now: Date;
+  /** The clock, read for each email: when it is claimed (its lease runs from then) and when its
+   * outcome is recorded. A Date is a clock stopped there (tests move it by hand). */
+  now: Date | (() => Date);
   /** Attempts before a row is FAILED (MAIL_MAX_ATTEMPTS). */
   maxAttempts: number;
   publicUrl: string;
@@ -37,6 +41,13 @@ export interface DeliverResult {
   retried: number;
   /** Recipient no longer active (or gone). */
   cancelled: number;
+}
+
+/** Reads a DeliverOptions clock. A round behind a slow relay takes as long as its emails do:
+ * one reading for the whole round stamped sentAt up to a minute and a half early and shortened
+ * the last emails' leases by as much. */
+export function clockOf(now: DeliverOptions['now']): () => Date {
+  return typeof now === 'function' ? now : () => now;
 }
 
 /** How long a claimed row may stay SENDING before another worker takes it again. */
@@ -79,10 +90,12 @@ interface ClaimRow {
 }
 
 export async function deliverDueEmails(db: Database, transport: MailTransport, options: DeliverOptions): Promise<DeliverResult> {
-  const { now, maxAttempts, publicUrl, from, limit = 10_000 } = options;
+  const { maxAttempts, publicUrl, from, limit = 10_000 } = options;
+  const clock = clockOf(options.now);
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0, cancelled: 0 };
-  const lease = new Date(now.getTime() + SENDING_LEASE_MS);
   for (let round = 0; round < limit; round++) {
+    const now = clock();
+    const lease = new Date(now.getTime() + SENDING_LEASE_MS);
     // One statement claims the row and reads what the email needs: the next due PENDING row, or a
     // SENDING one whose lease has passed (a worker died), locked so no other worker takes it, and
     // marked SENDING with the attempt counted and a new lease, committed before anything is sent.
@@ -138,7 +151,7 @@ export async function deliverDueEmails(db: Database, transport: MailTransport, o
     // Only our own claim is updated: if the lease passed meanwhile and another worker took the
     // row, its attempt counter has moved on and this write changes nothing.
     const mine = { id: claim.id, status: 'SENDING' as const, attempts: claim.attempts };
-    const { outcome, count } = await sendAndRecord(db, transport, message, mine, { attempts: claim.attempts, maxAttempts, now, waiting: 'PENDING' });
+    const { outcome, count } = await sendAndRecord(db, transport, message, mine, { attempts: claim.attempts, maxAttempts, clock, waiting: 'PENDING' });
     result[outcome] += count;
   }
   return result;
@@ -154,7 +167,7 @@ export async function sendAndRecord(
   transport: MailTransport,
   message: OutgoingEmail,
   mine: Prisma.NotificationWhereInput,
-  { attempts, maxAttempts, now, waiting }: { attempts: number; maxAttempts: number; now: Date; waiting: 'PENDING' | 'HELD_FOR_DIGEST' },
+  { attempts, maxAttempts, clock, waiting }: { attempts: number; maxAttempts: number; clock: () => Date; waiting: 'PENDING' | 'HELD_FOR_DIGEST' },
 ): Promise<{ outcome: 'sent' | 'failed' | 'retried'; count: number }> {
   let failure: unknown = null;
   try {
@@ -162,6 +175,8 @@ export async function sendAndRecord(
   } catch (error) {
     failure = error;
   }
+  // When the relay answered, not when the round began.
+  const now = clock();
   if (failure === null) {
     const { count } = await db.notification.updateMany({ where: mine, data: { status: 'SENT', sentAt: now, messageId: message.messageId, lastError: null } });
     return { outcome: 'sent', count };

@@ -23,7 +23,8 @@ export function startEmailDelivery(
   now: () => Date = () => new Date(),
 ) {
   return repeatEvery(settings.intervalMs, 'email delivery', async () => {
-    const options = { now: now(), maxAttempts: settings.maxAttempts, publicUrl: settings.publicUrl, from: settings.from };
+    // The clock itself, read for each email (deliver.ts).
+    const options = { now, maxAttempts: settings.maxAttempts, publicUrl: settings.publicUrl, from: settings.from };
     for (const [what, deliver] of [['email', deliverDueEmails], ['digest', deliverDueDigests]] as const) {
       const { sent, failed, retried, cancelled } = await deliver(db, transport, options);
       if (sent + failed + retried + cancelled > 0) log(`${what}: sent ${sent}, to retry ${retried}, failed ${failed}, cancelled ${cancelled}`);

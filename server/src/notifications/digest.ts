@@ -7,7 +7,7 @@
 // outside any transaction, then mark the batch SENT, or back off, or FAILED after the last attempt.
 // The rows stay HELD_FOR_DIGEST while claimed, so the single-email worker never sends them one by one.
 import type { Database } from '@wraparound/prisma';
-import { sendAndRecord, SENDING_LEASE_MS, type DeliverOptions, type DeliverResult } from './deliver.ts';
+import { clockOf, sendAndRecord, SENDING_LEASE_MS, type DeliverOptions, type DeliverResult } from './deliver.ts';
 import { renderDigest } from './email.ts';
 import type { MailTransport } from './mailer.ts';
 
@@ -17,9 +17,12 @@ type Claim =
   | { kind: 'send'; ids: string[]; attempts: number; message: ReturnType<typeof renderDigest> };
 
 export async function deliverDueDigests(db: Database, transport: MailTransport, options: DeliverOptions): Promise<DeliverResult> {
-  const { now, maxAttempts, publicUrl, from, limit = 10_000 } = options;
+  const { maxAttempts, publicUrl, from, limit = 10_000 } = options;
+  const clock = clockOf(options.now);
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0, cancelled: 0 };
   for (let round = 0; round < limit; round++) {
+    // Each batch's lease runs from its own claim.
+    const now = clock();
     const claim = await db.$transaction(async (tx): Promise<Claim> => {
       const [first] = await tx.$queryRaw<{ recipientUserId: string }[]>`
         SELECT "recipientUserId" FROM notification
@@ -66,7 +69,7 @@ export async function deliverDueDigests(db: Database, transport: MailTransport, 
 
     // Only rows still ours: a batch retaken after a lease has a higher attempt count.
     const mine = { id: { in: claim.ids }, status: 'HELD_FOR_DIGEST' as const, attempts: claim.attempts };
-    const { outcome, count } = await sendAndRecord(db, transport, claim.message, mine, { attempts: claim.attempts, maxAttempts, now, waiting: 'HELD_FOR_DIGEST' });
+    const { outcome, count } = await sendAndRecord(db, transport, claim.message, mine, { attempts: claim.attempts, maxAttempts, clock, waiting: 'HELD_FOR_DIGEST' });
     result[outcome] += count;
   }
   return result;

@@ -2,7 +2,8 @@
 // round logged and retried on the next tick. `wake()` asks for a round now (a round already
 // running is followed by one more), so work that announces itself need not wait for the timer.
 export interface Repeating {
-  (): void;
+  /** Stops the timer; resolves once a round already running has finished. */
+  (): Promise<void>;
   /** Run a round as soon as possible. */
   wake(): void;
 }
@@ -11,13 +12,8 @@ export function repeatEvery(intervalMs: number, name: string, round: () => Promi
   let running = false;
   let again = false;
   let stopped = false;
-  const tick = async () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
+  let current: Promise<void> = Promise.resolve();
+  const rounds = async () => {
     try {
       do {
         again = false;
@@ -29,12 +25,22 @@ export function repeatEvery(intervalMs: number, name: string, round: () => Promi
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const tick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    current = rounds();
+  };
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  void tick();
+  tick();
   const stop = () => {
     stopped = true;
     clearInterval(timer);
+    return current;
   };
-  return Object.assign(stop, { wake: () => void tick() });
+  return Object.assign(stop, { wake: tick });
 }

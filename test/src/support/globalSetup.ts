@@ -2,7 +2,6 @@
 // loopback port), a template database migrated with the committed migrations and seeded with the
 // demo partnership and a second one. Each test file then copies the template (see app.ts).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -12,6 +11,7 @@ import { seedDemo, seedOtherPartnership } from '@wraparound/prisma/seed';
 import { hashPassword } from '@wraparound/schema';
 import { migrateJobQueue, startEmbeddedPostgres } from '@wraparound/server';
 import { TEMPLATE_DATABASE, TEST_PASSWORD } from './constants.ts';
+import { freePort } from './ports.ts';
 import { ensureWebBuilt } from './webBuild.ts';
 
 declare module 'vitest' {
@@ -19,17 +19,6 @@ declare module 'vitest' {
     /** A URL for the test cluster with `{db}` in place of the database name. */
     databaseUrlPattern: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

@@ -1,6 +1,7 @@
 // A real SMTP server on loopback (smtp-server) that keeps every message it accepts, parsed with
 // mailparser, and can be told to misbehave: refuse every message for a while, refuse one address
-// for good, or hold a message without answering (so a test can kill the sender mid-conversation).
+// for good, hold a message without answering (so a test can kill the sender mid-conversation), or
+// answer slowly.
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -12,6 +13,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** When it was answered 250. */
+  acceptedAt: Date;
 }
 
 export type CatcherMode =
@@ -22,7 +25,9 @@ export type CatcherMode =
   | { kind: 'rejectAddress'; address: string }
   /** Once `after` messages have been accepted, the next is read but never answered; `onHeld` is
    * told (the test kills the sender, or the relay, then). */
-  | { kind: 'hold'; after: number; onHeld: () => void };
+  | { kind: 'hold'; after: number; onHeld: () => void }
+  /** Every message accepted, but only after `ms` (a slow relay). */
+  | { kind: 'slow'; ms: number };
 
 export interface MailCatcher {
   readonly port: number;
@@ -57,8 +62,9 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
         if (mode.kind === 'refuse') return callback(smtpError('Try again later', 451));
         if (mode.kind === 'hold' && received.length >= mode.after) return mode.onHeld();
         const raw = Buffer.concat(chunks);
-        simpleParser(raw).then(
-          (mail) => {
+        const answer = mode.kind === 'slow' ? new Promise((resolve) => setTimeout(resolve, mode.ms)) : Promise.resolve();
+        Promise.all([simpleParser(raw), answer]).then(
+          ([mail]) => {
             received.push({
               raw: raw.toString('utf8'),
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
@@ -66,6 +72,7 @@ export async function startMailCatcher(port = 0): Promise<MailCatcher> {
               subject: mail.subject ?? '',
               text: mail.text ?? '',
               html: typeof mail.html === 'string' ? mail.html : '',
+              acceptedAt: new Date(),
             });
             callback();
           },
