@@ -17,6 +17,8 @@ export interface AuthSettings {
   sessionMaxHours: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** 32 bytes (AES-256-GCM) sealing authenticator secrets at rest (auth/secondFactor/sealing.ts). */
+  secondFactorKey: Buffer;
 }
 
 /** Why a request that presented a session token has no viewer. */

@@ -77,6 +77,12 @@ import './admin/organisationCreate.mutation.ts';
 import './admin/organisationUpdate.mutation.ts';
 import './admin/ragDeadlines.ts';
 import './auth/accountActivate.mutation.ts';
+import './auth/secondFactor/secondFactorEnrol.mutation.ts';
+import './auth/secondFactor/secondFactorConfirm.mutation.ts';
+import './auth/secondFactor/secondFactorVerify.mutation.ts';
+import './auth/secondFactor/userSecondFactorReset.mutation.ts';
+import './auth/secondFactor/secondFactorPolicy.ts';
+import './auth/secondFactor/enrolled.field.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

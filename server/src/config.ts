@@ -1,5 +1,6 @@
 // All configuration comes from the environment, read once here, with defaults that let a person
 // try Wraparound on a laptop with nothing but Node installed.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthSettings } from '@wraparound/schema';
@@ -46,6 +47,22 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * The key that seals authenticator secrets: `SECOND_FACTOR_KEY`, 32 random bytes in base64
+ * (`openssl rand -base64 32`). Required in production; elsewhere a fixed development key stands
+ * in, which protects nothing.
+ */
+function secondFactorKey(env: NodeJS.ProcessEnv, production: boolean): Buffer {
+  const raw = env.SECOND_FACTOR_KEY;
+  if (!raw) {
+    if (production) throw new Error('SECOND_FACTOR_KEY must be set in production: 32 random bytes in base64 (openssl rand -base64 32)');
+    return createHash('sha256').update('wraparound development second-factor key').digest();
+  }
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('SECOND_FACTOR_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  return key;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const host = env.HOST ?? '127.0.0.1';
@@ -64,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12),
       lockoutThreshold: int(env, 'LOGIN_LOCKOUT_THRESHOLD', 5),
       lockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15),
+      secondFactorKey: secondFactorKey(env, production),
     },
     dbPoolMax: int(env, 'DB_POOL_MAX', 8),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,
