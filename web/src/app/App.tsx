@@ -3,6 +3,8 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider } from '../auth/session.tsx';
 import { Activate } from '../auth/Activate.tsx';
+import { SecondFactorCode } from '../auth/secondFactor/SecondFactorCode.tsx';
+import { SetUpAuthenticator } from '../auth/secondFactor/SetUpAuthenticator.tsx';
 import { SignIn } from '../auth/SignIn.tsx';
 import { SignOut } from '../auth/SignOut.tsx';
 import { ChildPage } from '../children/ChildPage.tsx';
@@ -59,6 +61,9 @@ export function App() {
           <Route element={<Layout />}>
             <Route path="sign-in" element={<SignIn />} />
             <Route path="activate" element={<Activate />} />
+            <Route path="sign-in/code" element={<SecondFactorCode key="code" recovery={false} />} />
+            <Route path="sign-in/recovery-code" element={<SecondFactorCode key="recovery" recovery />} />
+            <Route path="sign-in/set-up-authenticator" element={<SetUpAuthenticator />} />
             <Route element={<RequireSignIn />}>
               <Route index element={<Home />} />
               <Route path="sign-out" element={<SignOut />} />
