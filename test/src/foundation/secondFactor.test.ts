@@ -142,10 +142,9 @@ describe('signing in with a code', () => {
     expect(await verify(again.challenge!, { code })).toMatchObject({
       __typename: 'ValidationError', fieldErrors: [{ field: 'code', message: 'This code has already been used. Wait for your authenticator app to show a new code.' }],
     });
-    // A phone a step behind is still believed, once.
-    app.advanceClock(30_000);
-    expect((await verify(again.challenge!, { code: await codeAt(app, secret, -1) })).__typename).toBe('ValidationError');
-    expect((await verify(again.challenge!, { code: await codeAt(app, secret) })).__typename).toBe('LoginSuccess');
+    // A phone a step behind is still believed (later than the code used: the clock only moves on).
+    app.advanceClock(60_000);
+    expect((await verify(again.challenge!, { code: await codeAt(app, secret, -1) })).__typename).toBe('LoginSuccess');
     const login = await app.db.auditEvent.findFirstOrThrow({ where: { action: 'session.login', actor: { email: GP } }, orderBy: { seq: 'desc' } });
     expect(login.detail).toEqual({ mode: 'bearer', secondFactor: 'code' });
   });

@@ -28,6 +28,7 @@ import { People } from '../admin/People.tsx';
 import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { MissedClockAlerts } from '../admin/MissedClockAlerts.tsx';
+import { SecondFactorPolicy } from '../admin/SecondFactorPolicy.tsx';
 import { ReferralQueue } from '../concerns/ReferralQueue.tsx';
 import { ConcernPatterns } from '../concerns/ConcernPatterns.tsx';
 import { RegisterChild } from '../children/RegisterChild.tsx';
@@ -100,6 +101,7 @@ export function App() {
               <Route path="admin/organisations/:organisationId" element={<Permitted when={can.administer}><EditOrganisation /></Permitted>} />
               <Route path="admin/rag-deadlines" element={<Permitted when={can.administer}><RagDeadlines /></Permitted>} />
               <Route path="admin/missed-deadlines" element={<Permitted when={can.administer}><MissedClockAlerts /></Permitted>} />
+              <Route path="admin/authenticator-codes" element={<Permitted when={can.administer}><SecondFactorPolicy /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements" element={<DisagreementQueue />} />
               <Route path="referrals" element={<ReferralQueue />} />
