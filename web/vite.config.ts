@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: 'hidden' },
   css: {
     // govuk-frontend keeps an old-browser hack (`min-width: 0\\0`) the minifier must skip, not fail on.
     lightningcss: { errorRecovery: true },

@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import type PrismaTypes from '@wraparound/prisma/pothos-types';
 import { getDatamodel } from '@wraparound/prisma/pothos-types';
 import type { Context } from './context.ts';
+import { textInputGuardPlugin } from './common/textInputGuard.ts';
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
@@ -25,7 +26,8 @@ export const builder = new SchemaBuilder<{
   // Scope-auth first so a refused request runs nothing else. Input is validated inside each
   // resolver (common/validation.ts), after authorisation: plugin-validation runs before field
   // auth, so its errors would tell a caller with no session about fields they cannot use.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // The text guard sits inside the errors plugin, so its refusals become ValidationError results.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, textInputGuardPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {

@@ -15,8 +15,16 @@ export interface Viewer {
 export interface AuthSettings {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Failed sign-ins to one account from one address before sign-in pauses there. */
   lockoutThreshold: number;
+  /** The longest a pause lasts, however many failures. */
   lockoutMinutes: number;
+  /** The first pause; each further failure doubles it. */
+  firstPauseSeconds: number;
+  /** Failed sign-ins from one address, across accounts, in an hour before it pauses. */
+  addressFailureLimit: number;
+  /** Failed sign-ins to one account, from any address, in an hour before it pauses. */
+  accountFailureLimit: number;
   /** 32 bytes (AES-256-GCM) sealing authenticator secrets at rest (auth/secondFactor/sealing.ts). */
   secondFactorKey: Buffer;
 }

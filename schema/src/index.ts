@@ -87,7 +87,7 @@ import './auth/secondFactor/enrolled.field.ts';
 export const schema = builder.toSchema({ sortSchema: true });
 
 export type { Context, Viewer, AuthSettings, SessionProblem, LiveNotifications } from './context.ts';
-export { resumeSession } from './auth/sessions.ts';
+export { resumeSession, type SessionLookup } from './auth/sessions.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { roleFitsAgency, ROLES_BY_AGENCY } from './admin/roles.ts';
 export { verifyAuditChain } from './audit/chain.ts';

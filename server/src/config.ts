@@ -37,6 +37,12 @@ export interface Config {
   webDist: string;
   /** Run only the web app's persisted operations, refusing any other document. On in production. */
   persistedOperationsOnly: boolean;
+  /** Other origins whose pages may call the API with the user's session (CORS); none by default. */
+  corsAllowedOrigins: string[];
+  /** The largest GraphQL request body read, in bytes; larger ones get 413 unread. */
+  requestBodyLimitBytes: number;
+  /** Requests one session may send a minute (per process); 0 turns the limit off. */
+  sessionRequestsPerMinute: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -63,6 +69,26 @@ function secondFactorKey(env: NodeJS.ProcessEnv, production: boolean): Buffer {
   return key;
 }
 
+/** `CORS_ALLOWED_ORIGINS`: origins (scheme, host, port) separated by commas; never `*`, which
+ * with credentials would let any site act as the signed-in user. */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      // reported below
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value.replace(/\/$/, '')) {
+      throw new Error(`${name} must list origins such as https://partner.example, separated by commas; "${value}" is not one`);
+    }
+    return url.origin;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const host = env.HOST ?? '127.0.0.1';
@@ -80,7 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
       sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 12),
       lockoutThreshold: int(env, 'LOGIN_LOCKOUT_THRESHOLD', 5),
-      lockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15),
+      lockoutMinutes: Math.max(1, int(env, 'LOGIN_LOCKOUT_MINUTES', 15)),
+      firstPauseSeconds: Math.max(1, int(env, 'LOGIN_FIRST_PAUSE_SECONDS', 30)),
+      addressFailureLimit: Math.max(1, int(env, 'LOGIN_ADDRESS_FAILURE_LIMIT', 30)),
+      accountFailureLimit: Math.max(1, int(env, 'LOGIN_ACCOUNT_FAILURE_LIMIT', 50)),
       secondFactorKey: secondFactorKey(env, production),
     },
     dbPoolMax: int(env, 'DB_POOL_MAX', 8),
@@ -92,5 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10),
     webDist: path.resolve(REPO_ROOT, env.WEB_DIST ?? path.join('web', 'dist')),
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY ? env.PERSISTED_OPERATIONS_ONLY === 'true' : production,
+    corsAllowedOrigins: origins(env, 'CORS_ALLOWED_ORIGINS'),
+    // The longest narrative is 20,000 characters; a whole request is far less than 1 MB.
+    requestBodyLimitBytes: Math.max(1024, int(env, 'REQUEST_BODY_LIMIT_BYTES', 1024 * 1024)),
+    // A page sends a handful of requests; 600 a minute is ten a second, sustained.
+    sessionRequestsPerMinute: int(env, 'SESSION_REQUESTS_PER_MINUTE', 600),
   };
 }

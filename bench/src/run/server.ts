@@ -28,7 +28,7 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   const config = { ...loadConfig({
     // Production settings need a key for authenticator secrets; the bench's people enrol none.
     SECOND_FACTOR_KEY: Buffer.alloc(32, 7).toString('base64'),
-    ...process.env, NODE_ENV: 'production', SECURE_COOKIES: 'false', PERSISTED_OPERATIONS_ONLY: 'false',
+    ...process.env, NODE_ENV: 'production', SECURE_COOKIES: 'false', PERSISTED_OPERATIONS_ONLY: 'false', SESSION_REQUESTS_PER_MINUTE: '0',
   }), seedDemo: false };
   let statements: Statement[] = [];
   const db = createDatabaseClient(databaseUrl, { poolMax: config.dbPoolMax, onQuery: (sql, e) => statements.push({ sql, params: e.params, duration: e.duration }) });

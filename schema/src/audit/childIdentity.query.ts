@@ -9,7 +9,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { builder } from '../builder.ts';
 import { ValidationError, type FieldProblem } from '../common/failures.ts';
 import { idOf } from '../common/ids.ts';
-import { findCandidates } from '../children/matching.ts';
+import { findCandidates, searchTermProblems } from '../children/matching.ts';
 import { recordAudit } from './record.ts';
 
 export const ChildIdentityType = builder.prismaObject('Child', {
@@ -58,6 +58,8 @@ builder.queryField('childIdentitySearch', (t) =>
     args: { input: t.arg({ type: ChildIdentitySearchInput }) },
     resolve: async (_root, { input }, ctx) => {
       const ability = abilityOf(ctx);
+      const tooLong = searchTermProblems(input);
+      if (tooLong.length) throw new ValidationError(tooLong);
       const nhsNumber = input.nhsNumber?.trim() ? normaliseNhsNumber(input.nhsNumber) : null;
       const upn = input.upn?.trim() ? normaliseUpn(input.upn) : null;
       const named = `${input.givenName ?? ''}${input.familyName ?? ''}`.trim().length >= 3;

@@ -9,7 +9,7 @@ import { ValidationError } from '../common/failures.ts';
 import { parseInput } from '../common/validation.ts';
 import { hashPassword } from './passwords.ts';
 import { digest } from './sessions.ts';
-import { clearFailures } from './throttle.ts';
+import { clearAccountFailures } from './throttle.ts';
 
 const AccountActivateInput = builder.inputType('AccountActivateInput', {
   fields: (t) => ({
@@ -54,13 +54,13 @@ builder.mutationField('accountActivate', (t) =>
         const claimed = await tx.accountInvitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: now } });
         if (claimed.count !== 1) throw ValidationError.field(['input', 'token'], BAD_LINK);
         await tx.user.update({ where: { id: user.id }, data: { passwordHash, lockedUntil: null } });
-        await clearFailures(tx, user.email);
         await tx.session.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now, endReason: 'password set' } });
         await recordAudit(tx, ctx, {
           action: 'account.password_set', actor: { userId: user.id, partnershipId: user.partnershipId, organisationId: user.organisationId },
           subjectType: 'User', subjectId: user.id,
         });
       });
+      await clearAccountFailures(ctx.db, ctx.auth, user.email, ctx.request.ipAddress);
       return { email: user.email };
     },
   }),

@@ -10,7 +10,7 @@ import { parseInput } from '../common/validation.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
 import { openSession, type LoginOutcome } from './sessionOpen.ts';
 import { SecondFactorEnrolmentRequired, SecondFactorRequired, secondFactorChallenge } from './secondFactor/challenge.ts';
-import { clearFailures, lockedUntil, recordFailure } from './throttle.ts';
+import { clearFailures, pausedUntil, recordFailure } from './throttle.ts';
 import { newReference } from '../common/references.ts';
 import { announce } from '../notifications/rules.ts';
 
@@ -25,7 +25,7 @@ export class AccountLockedError extends Error {
   constructor(readonly retryAfter: Date) {
     super(
       'Sign-in for this email address is paused after too many failed attempts. ' +
-        `Try again after ${retryAfter.toISOString().slice(11, 16)} UTC, or ask your administrator.`,
+        `Try again after ${retryAfter.toISOString().slice(11, 19)} UTC, or ask your administrator.`,
     );
     this.name = 'AccountLockedError';
   }
@@ -81,20 +81,20 @@ builder.mutationField('login', (t) =>
       parseInput(LoginRules, input);
       const email = input.email.trim().toLowerCase();
       const now = ctx.now();
-
-      const pausedUntil = await lockedUntil(ctx.db, email, now);
-      if (pausedUntil) throw new AccountLockedError(pausedUntil);
+      const address = ctx.request.ipAddress;
+      const paused = await pausedUntil(ctx.db, ctx.auth, email, address);
+      if (paused) throw new AccountLockedError(paused);
 
       const user = await ctx.db.user.findUnique({ where: { email }, include: { organisation: true } });
       const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await spendVerifyTime(input.password), false);
       const allowed = user !== null && passwordOk && user.active && user.organisation.active;
 
       if (!allowed) {
-        const lockedNow = await ctx.db.$transaction(async (tx) => {
-          const until = await recordFailure(tx, email, ctx.auth, now);
+        const { pausedUntil: until, accountFirstPaused } = await recordFailure(ctx.db, ctx.auth, email, address);
+        await ctx.db.$transaction(async (tx) => {
           const actor = user ? { userId: user.id, partnershipId: user.partnershipId, organisationId: user.organisationId } : undefined;
           await recordAudit(tx, ctx, { action: 'session.login_failed', actor, detail: { knownAccount: user !== null } });
-          if (until && user) {
+          if (until && accountFirstPaused && user) {
             await tx.user.update({ where: { id: user.id }, data: { lockedUntil: until } });
             await recordAudit(tx, ctx, { action: 'account.locked', actor, subjectType: 'User', subjectId: user.id });
             // The account's holder hears of it (someone may be guessing their password); the
@@ -103,16 +103,16 @@ builder.mutationField('login', (t) =>
               partnershipId: user.partnershipId, subjectType: 'User', subjectId: user.id, reference: newReference('SEC'), actorUserId: null, at: now,
             });
           }
-          return until;
         });
-        throw lockedNow ? new AccountLockedError(lockedNow) : new LoginFailedError();
+        throw until ? new AccountLockedError(until) : new LoginFailedError();
       }
 
+      await clearFailures(ctx.db, ctx.auth, email, address);
       const bearer = input.sessionMode === 'BEARER_TOKEN';
       // Those who can read a child's record give a code from their authenticator app as well.
-      const pending = await secondFactorChallenge(ctx, user, bearer ? 'BEARER_TOKEN' : 'COOKIE', email);
+      const pending = await secondFactorChallenge(ctx, user, bearer ? 'BEARER_TOKEN' : 'COOKIE');
       if (pending) throw pending;
-      return openSession(ctx, user, bearer, { within: (tx) => clearFailures(tx, email) });
+      return openSession(ctx, user, bearer);
     },
   }),
 );

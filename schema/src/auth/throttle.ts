@@ -1,36 +1,118 @@
-// Repeated failed sign-ins pause sign-in for an email address, whether or not an account has that
-// address, so the refusal reveals nothing about who has an account.
-import type { DatabaseTx } from '@wraparound/prisma';
+// Failed sign-ins slow further attempts down, with pauses that grow, counted three ways:
+// - one account from one network address (someone guessing a password): pauses after a few;
+// - one network address across accounts (someone trying many accounts): pauses after more;
+// - one account across addresses (a spread-out guess): pauses after many.
+// A pause is short at first and doubles with each further failure, up to a ceiling; there is no
+// hard lock an attacker elsewhere can trigger for a known user, because the tight limit is per
+// account *and* address. Counts live in PostgreSQL (rate-limiter-flexible's Prisma store), so
+// every server process sees the same ones. Keys are digests: no address or email is stored.
+// A refusal reads the same whether or not the address has an account.
+import type { Database } from '@wraparound/prisma';
+import { RateLimiterPrisma } from 'rate-limiter-flexible';
 import type { AuthSettings } from '../context.ts';
 import { digest } from './sessions.ts';
 
-export function emailDigest(email: string) {
-  return digest(`login:${email}`);
+/** How many failures each count allows before pauses start, and over what window it counts. */
+function dimensions(settings: AuthSettings) {
+  return {
+    accountAtAddress: { points: settings.lockoutThreshold, windowSeconds: 60 * 60 },
+    address: { points: settings.addressFailureLimit, windowSeconds: 60 * 60 },
+    account: { points: settings.accountFailureLimit, windowSeconds: 60 * 60 },
+  } as const;
+}
+type Dimension = keyof ReturnType<typeof dimensions>;
+
+interface Limiters {
+  failures: Record<Dimension, RateLimiterPrisma>;
+  pauses: RateLimiterPrisma;
 }
 
-export async function lockedUntil(tx: DatabaseTx, email: string, now: Date): Promise<Date | null> {
-  const row = await tx.loginThrottle.findUnique({ where: { emailDigest: emailDigest(email) } });
-  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+const limitersByDatabase = new WeakMap<Database, Map<string, Limiters>>();
+
+function limitersFor(db: Database, settings: AuthSettings): Limiters {
+  const settingsKey = JSON.stringify(settings);
+  let byDb = limitersByDatabase.get(db);
+  if (!byDb) limitersByDatabase.set(db, (byDb = new Map()));
+  let limiters = byDb.get(settingsKey);
+  if (!limiters) {
+    const store = (keyPrefix: string, points: number, duration: number) =>
+      new RateLimiterPrisma({ storeClient: db, tableName: 'signInLimit', keyPrefix, points, duration });
+    const d = dimensions(settings);
+    limiters = {
+      failures: {
+        accountAtAddress: store('fail-aa', d.accountAtAddress.points, d.accountAtAddress.windowSeconds),
+        address: store('fail-a', d.address.points, d.address.windowSeconds),
+        account: store('fail-u', d.account.points, d.account.windowSeconds),
+      },
+      pauses: store('pause', 1, 1),
+    };
+    byDb.set(settingsKey, limiters);
+  }
+  return limiters;
 }
 
-/** Counts a failure; returns the time sign-in is paused until, when this failure locks it. */
-export async function recordFailure(tx: DatabaseTx, email: string, settings: AuthSettings, now: Date) {
-  const key = emailDigest(email);
-  const windowStart = new Date(now.getTime() - settings.lockoutMinutes * 60_000);
-  const row = await tx.loginThrottle.findUnique({ where: { emailDigest: key } });
-  // Failures older than the lock-out window, or from before an earlier lock ended, start afresh.
-  const stale = !row?.lastFailureAt || row.lastFailureAt < windowStart || (row.lockedUntil && row.lockedUntil <= now);
-  const failures = (stale ? 0 : row.failures) + 1;
-  const locks = failures >= settings.lockoutThreshold;
-  const until = locks ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : null;
-  await tx.loginThrottle.upsert({
-    where: { emailDigest: key },
-    create: { emailDigest: key, failures, lastFailureAt: now, lockedUntil: until },
-    update: { failures, lastFailureAt: now, lockedUntil: until },
-  });
-  return until;
+function keysOf(email: string, address: string | null): Record<Dimension, string> {
+  const where = address ?? 'unknown';
+  return {
+    accountAtAddress: digest(`sign-in:${email}:${where}`),
+    address: digest(`sign-in-address:${where}`),
+    account: digest(`sign-in:${email}`),
+  };
 }
 
-export async function clearFailures(tx: DatabaseTx, email: string) {
-  await tx.loginThrottle.deleteMany({ where: { emailDigest: emailDigest(email) } });
+/** When sign-in for this email from this address may next be tried, if it is paused now. */
+export async function pausedUntil(db: Database, settings: AuthSettings, email: string, address: string | null): Promise<Date | null> {
+  const { pauses } = limitersFor(db, settings);
+  const waits = await Promise.all(
+    Object.values(keysOf(email, address)).map(async (key) => (await pauses.get(key))?.msBeforeNext ?? 0),
+  );
+  const longest = Math.max(0, ...waits);
+  return longest > 0 ? new Date(Date.now() + longest) : null;
+}
+
+export interface FailureCounted {
+  /** The end of the pause this failure starts, if it starts one. */
+  pausedUntil: Date | null;
+  /** This failure starts the first pause on the account (from one address or from all): the
+   * account's holder should hear of it, once, not at every doubling. */
+  accountFirstPaused: boolean;
+}
+
+/** Counts a failure in each of the three counts, and starts or lengthens their pauses. */
+export async function recordFailure(db: Database, settings: AuthSettings, email: string, address: string | null): Promise<FailureCounted> {
+  const { failures, pauses } = limitersFor(db, settings);
+  const keys = keysOf(email, address);
+  const d = dimensions(settings);
+  let longestSeconds = 0;
+  let accountFirstPaused = false;
+  for (const dimension of Object.keys(keys) as Dimension[]) {
+    const counted = await failures[dimension].penalty(keys[dimension], 1);
+    const beyond = counted.consumedPoints - d[dimension].points;
+    if (beyond < 0) continue;
+    // The first pause at the limit, doubling with each failure after it, up to the ceiling.
+    const seconds = Math.min(settings.firstPauseSeconds * 2 ** Math.min(beyond, 30), settings.lockoutMinutes * 60);
+    await pauses.block(keys[dimension], seconds);
+    longestSeconds = Math.max(longestSeconds, seconds);
+    if (beyond === 0 && dimension !== 'address') accountFirstPaused = true;
+  }
+  return { pausedUntil: longestSeconds > 0 ? new Date(Date.now() + longestSeconds * 1000) : null, accountFirstPaused };
+}
+
+/** A successful sign-in ends the count for this account from this address (the others go on:
+ * one right password does not excuse a hundred wrong ones for other accounts). */
+export async function clearFailures(db: Database, settings: AuthSettings, email: string, address: string | null) {
+  const { failures, pauses } = limitersFor(db, settings);
+  const key = keysOf(email, address).accountAtAddress;
+  await failures.accountAtAddress.delete(key);
+  await pauses.delete(key);
+}
+
+/** A new password (set through a one-time link) ends the account's own count and pause too;
+ * the pauses of addresses that were guessing stay. */
+export async function clearAccountFailures(db: Database, settings: AuthSettings, email: string, address: string | null) {
+  const { failures, pauses } = limitersFor(db, settings);
+  const key = keysOf(email, address).account;
+  await failures.account.delete(key);
+  await pauses.delete(key);
+  await clearFailures(db, settings, email, address);
 }

@@ -13,6 +13,7 @@ import { accessibleWhere } from '../access/casl.ts';
 import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { ValidationError, type FieldProblem } from '../common/failures.ts';
+import { searchTermProblems } from './matching.ts';
 import { loaderOf } from '../common/loaders.ts';
 import { GenderEnum } from './child.type.ts';
 
@@ -65,13 +66,12 @@ const ChildIndexSuccess = builder.objectRef<Found>('ChildIndexSuccess').implemen
 });
 
 function parse(input: { nhsNumber?: string | null; upn?: string | null; familyName?: string | null; dateOfBirth?: Date | null }) {
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem[] = searchTermProblems(input);
   const nhsNumber = input.nhsNumber?.trim() ? normaliseNhsNumber(input.nhsNumber.slice(0, 40)) : null;
   const upn = input.upn?.trim() ? normaliseUpn(input.upn.slice(0, 40)) : null;
   const familyName = input.familyName?.trim() || null;
   if (nhsNumber && !isValidNhsNumber(nhsNumber)) problems.push({ path: ['input', 'nhsNumber'], message: 'Enter a valid NHS number: 10 digits, like 943 476 5919' });
   if (upn && !isValidUpn(upn)) problems.push({ path: ['input', 'upn'], message: 'Enter a valid UPN: a letter and 12 more characters, like A123456789012' });
-  if (familyName && familyName.length > 100) problems.push({ path: ['input', 'familyName'], message: 'The family name must be 100 characters or fewer' });
   if (familyName && !input.dateOfBirth) problems.push({ path: ['input', 'dateOfBirth'], message: 'Enter the date of birth with the family name' });
   if (!familyName && input.dateOfBirth && !nhsNumber && !upn) problems.push({ path: ['input', 'familyName'], message: 'Enter the family name with the date of birth' });
   if (!nhsNumber && !upn && !familyName && !input.dateOfBirth) {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record.ts';
 import { builder } from '../builder.ts';
 import { ValidationError } from '../common/failures.ts';
 import { ChildMatchType, visibleMatches } from './childMatch.type.ts';
-import { findCandidates } from './matching.ts';
+import { findCandidates, searchTermProblems } from './matching.ts';
 
 const ChildSearchInput = builder.inputType('ChildSearchInput', {
   fields: (t) => ({
@@ -30,7 +30,8 @@ builder.queryField('childSearch', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const nhsNumber = input.nhsNumber ? normaliseNhsNumber(input.nhsNumber) : null;
       const upn = input.upn ? normaliseUpn(input.upn) : null;
-      const problems = [];
+      const problems = searchTermProblems(input);
+      if (problems.length) throw new ValidationError(problems);
       if (nhsNumber && !isValidNhsNumber(nhsNumber)) problems.push({ path: ['input', 'nhsNumber'], message: 'Enter a valid NHS number' });
       if (upn && !isValidUpn(upn)) problems.push({ path: ['input', 'upn'], message: 'Enter a valid UPN' });
       const nameGiven = `${input.givenName ?? ''}${input.familyName ?? ''}`.trim().length >= 3;

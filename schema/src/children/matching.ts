@@ -14,6 +14,23 @@ export interface Candidate {
  * the date of birth matches exactly too ("Mohammed Ali" / "Muhammad Ali" is about 0.37). */
 export const NAME_THRESHOLD = { withDateOfBirth: 0.35, nameOnly: 0.5 };
 
+/** The longest name a search takes (the register's own limit) and the longest identifier. */
+export const SEARCH_NAME_MAX = 100;
+const SEARCH_IDENTIFIER_MAX = 20;
+
+/** Search terms too long to be a name or identifier: refused before any query (a trigram match on
+ * a 100 KB name takes seconds of a database connection). */
+export function searchTermProblems(input: { nhsNumber?: string | null; upn?: string | null; givenName?: string | null; familyName?: string | null }) {
+  const problems: Array<{ path: string[]; message: string }> = [];
+  for (const field of ['givenName', 'familyName'] as const) {
+    if ((input[field]?.length ?? 0) > SEARCH_NAME_MAX) problems.push({ path: ['input', field], message: `Must be ${SEARCH_NAME_MAX} characters or fewer` });
+  }
+  for (const field of ['nhsNumber', 'upn'] as const) {
+    if ((input[field]?.length ?? 0) > SEARCH_IDENTIFIER_MAX) problems.push({ path: ['input', field], message: `Must be ${SEARCH_IDENTIFIER_MAX} characters or fewer` });
+  }
+  return problems;
+}
+
 export async function findCandidates(
   db: DatabaseTx,
   partnershipId: string,

@@ -2,7 +2,7 @@
 // the clock, and the way to set or clear the session cookie on the response.
 import type { Database } from '@wraparound/prisma';
 import type { AuthSettings, Context, LiveNotifications } from '@wraparound/schema';
-import { resumeSession } from '@wraparound/schema';
+import { resumeSession, type SessionLookup } from '@wraparound/schema';
 import { readCookie, serialiseSessionCookie, sessionCookieName } from './cookies.ts';
 
 export interface ContextDeps {
@@ -25,10 +25,28 @@ function sessionToken(request: Request, secure: boolean): string | null {
   return readCookie(request.headers.get('cookie'), sessionCookieName(secure));
 }
 
+const sessionLookups = new WeakMap<Request, Promise<SessionLookup | null>>();
+
+/** The session a request carries, looked up once per request however many steps ask. */
+export function sessionOf(deps: ContextDeps, request: Request): Promise<SessionLookup | null> {
+  let lookup = sessionLookups.get(request);
+  if (!lookup) {
+    const token = sessionToken(request, deps.secureCookies);
+    lookup = token ? resumeSession(deps.db, token, deps.auth, deps.now()) : Promise.resolve(null);
+    sessionLookups.set(request, lookup);
+  }
+  return lookup;
+}
+
+/** Whether the request is from an API client: a bearer token of a live session. */
+export async function isSignedInApiClient(deps: ContextDeps, request: Request): Promise<boolean> {
+  if (!/^Bearer\s/i.test(request.headers.get('authorization') ?? '')) return false;
+  return (await sessionOf(deps, request))?.viewer != null;
+}
+
 export async function buildContext(deps: ContextDeps, request: Request, ipAddress: string | null): Promise<Context> {
   const now = deps.now;
-  const token = sessionToken(request, deps.secureCookies);
-  const lookup = token ? await resumeSession(deps.db, token, deps.auth, now()) : null;
+  const lookup = await sessionOf(deps, request);
   const cookies: string[] = [];
   pendingCookies.set(request, cookies);
   return {

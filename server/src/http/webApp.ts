@@ -29,7 +29,11 @@ const NOT_BUILT = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"
 <body><h1>Wraparound</h1><p>The web app has not been built. Run <code>pnpm --filter @wraparound/web build</code>
 (<code>npm start</code> does it for you). The API is at <a href="/graphql">/graphql</a>.</p></body></html>`;
 
-export function createWebAppHandler(distDir: string) {
+// Served in development for debugging; production serves neither the source maps nor the list
+// of operations (an attacker's map of the API).
+const DEVELOPMENT_ONLY = (pathname: string) => pathname.endsWith('.map') || pathname === '/persisted-operations.json';
+
+export function createWebAppHandler(distDir: string, options: { production: boolean } = { production: false }) {
   const root = path.resolve(distDir);
   const index = path.join(root, 'index.html');
 
@@ -61,6 +65,10 @@ export function createWebAppHandler(distDir: string) {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+      return;
+    }
+    if (options.production && DEVELOPMENT_ONLY(pathname)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
     const file = path.resolve(root, `.${pathname}`);

@@ -16,7 +16,7 @@ const BOUND = 1.5;
 let app: TestApp;
 beforeAll(async () => {
   // No lock-out during the measurement: a paused address is refused before any hashing.
-  app = await startTestApp({ auth: { lockoutThreshold: 10_000 } });
+  app = await startTestApp({ auth: { lockoutThreshold: 10_000, addressFailureLimit: 10_000, accountFailureLimit: 10_000 } });
 });
 afterAll(() => app?.close());
 

@@ -56,6 +56,8 @@ export interface TestAppOptions {
   /** Refuse every document but the web app's persisted operations (production's default; off
    * otherwise, even with `production`, so tests can send their own documents). */
   persistedOperationsOnly?: boolean;
+  /** Further settings, as the environment gives them (`CORS_ALLOWED_ORIGINS`, …). */
+  env?: Record<string, string>;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -70,6 +72,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PERSISTED_OPERATIONS_ONLY: String(options.persistedOperationsOnly ?? false),
     // Production refuses to start without a key for authenticator secrets: each test app has its own.
     SECOND_FACTOR_KEY: randomBytes(32).toString('base64'),
+    ...options.env,
   });
   const config = { ...base, auth: { ...base.auth, ...options.auth }, seedDemo: false };
   const errors: string[] = [];

@@ -8,7 +8,6 @@ import { builder } from '../../builder.ts';
 import { ValidationError } from '../../common/failures.ts';
 import type { Context } from '../../context.ts';
 import { digest, newSessionToken } from '../sessions.ts';
-import { clearFailures } from '../throttle.ts';
 import { secondFactorRequired } from './policy.ts';
 
 export const CHALLENGE_MINUTES = 10;
@@ -62,7 +61,6 @@ export async function secondFactorChallenge(
   ctx: Context,
   user: User & { organisation: Organisation },
   sessionMode: SessionModeName,
-  email: string,
 ): Promise<Challenge | null> {
   const partnership = await ctx.db.partnership.findUniqueOrThrow({ where: { id: user.partnershipId }, select: { secondFactorRequired: true } });
   if (!secondFactorRequired(user, user.organisation, partnership)) return null;
@@ -71,8 +69,6 @@ export async function secondFactorChallenge(
   const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
   const enrolled = user.mfaSecret !== null;
   await ctx.db.$transaction(async (tx) => {
-    // The password was right: its failures are forgiven, as at any sign-in.
-    await clearFailures(tx, email);
     const challenge = await tx.secondFactorChallenge.create({
       data: { partnershipId: user.partnershipId, userId: user.id, tokenHash: digest(token), sessionMode, createdAt: now, expiresAt },
     });
