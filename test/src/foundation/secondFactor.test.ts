@@ -4,11 +4,15 @@
 // codes), and give a code at every sign-in after. Codes work once, wrong ones are refused by field
 // and, repeated, pause sign-in; a recovery code works once; the administrator's reset is audited,
 // emailed and makes the person set up an app again; with the policy off nobody is asked.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailTransport, deliverDueEmails } from '@wraparound/server';
+import { API_SECOND_FACTOR_VERIFY, API_SIGN_IN, createMailTransport, deliverDueEmails, loadConfig } from '@wraparound/server';
 import { globalId } from '../access/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { TEST_PASSWORD } from '../support/constants.ts';
 import { startMailCatcher, type MailCatcher } from '../support/mailCatcher.ts';
 import { signIn } from '../support/personas.ts';
 import { ADMIN, CONFIRM, ENROL, RESET, VERIFY, codeAt, enrol, passwordStep, setPolicy } from '../support/secondFactor.ts';
@@ -253,5 +257,50 @@ describe('the administrator’s reset', () => {
     const mail = catcher.received.find((m) => m.to.includes(email) && m.subject.includes('Your sign-in code was reset'));
     expect(mail?.text).toContain('Your administrator reset the authenticator app you sign in with.');
     expect(mail?.text).not.toContain(secret);
+  });
+});
+
+describe('API clients in production', () => {
+  // Only persisted operations run without a session there: the web app's, and those published for
+  // API clients (server/src/http/apiClientOperations.ts).
+  let production: TestApp;
+  beforeAll(async () => {
+    production = await startTestApp({ production: true, persistedOperationsOnly: true });
+  });
+  afterAll(() => production?.close());
+
+  const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+  const webManifest = JSON.parse(readFileSync(path.join(loadConfig({}).webDist, 'persisted-operations.json'), 'utf8')) as Record<string, string>;
+  const webHash = (start: string) => Object.entries(webManifest).find(([, text]) => text.startsWith(start))![0];
+  async function persisted(sha256Hash: string, variables: Record<string, unknown>) {
+    const response = await fetch(`${production.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wraparound-csrf': '1' },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash } }, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown };
+    expect(body.errors, JSON.stringify(body)).toBeUndefined();
+    return Object.values(body.data!)[0];
+  }
+  const apiSignIn = (email: string) => persisted(hashOf(API_SIGN_IN), { email, password: TEST_PASSWORD });
+
+  it('finish signing in with the published second step, once the person has set up an app in the web app', async () => {
+    const admin = await apiSignIn(ADMIN);
+    const required = await production.anonymous.withToken(admin.token).request(/* GraphQL */ `mutation { secondFactorPolicyUpdate(input: { required: true }) { __typename } }`);
+    expect(required.data.secondFactorPolicyUpdate.__typename).toBe('SecondFactorPolicy');
+
+    // Set up through the web app's own operations.
+    const first = await apiSignIn(DSL);
+    expect(first.__typename).toBe('SecondFactorEnrolmentRequired');
+    const offered = await persisted(webHash('mutation SecondFactorEnrol'), { input: { challenge: first.challenge } });
+    const code = await codeAt(production, offered.secret);
+    expect((await persisted(webHash('mutation SecondFactorConfirm'), { input: { challenge: first.challenge, code } })).__typename).toBe('SecondFactorEnrolled');
+
+    production.advanceClock(30_000);
+    const asked = await apiSignIn(DSL);
+    expect(asked).toMatchObject({ __typename: 'SecondFactorRequired', message: 'Enter the code from your authenticator app.' });
+    const signedIn = await persisted(hashOf(API_SECOND_FACTOR_VERIFY), { challenge: asked.challenge, code: await codeAt(production, offered.secret) });
+    expect(signedIn.__typename).toBe('LoginSuccess');
+    expect((await production.anonymous.withToken(signedIn.token).request(ME)).data.me.email).toBe(DSL);
   });
 });
