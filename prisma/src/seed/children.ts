@@ -4,7 +4,9 @@ import type { ConcernCategory, FrontDoorDecision, Gender, Prisma, RiskLevel, Rol
 import { nhsCheckDigit, searchNameOf, upnCheckLetter } from '../identifiers.ts';
 import { FAMILY, FLATS, GIVEN_ANY, GIVEN_FEMALE, GIVEN_MALE, POSTCODE_LETTERS, PREFERRED, STREETS, TOWNS } from './names.ts';
 import type { SchoolPhase } from './organisations.ts';
-import { DAY_MS, HOUR_MS, MINUTE_MS, Rng, dateOnly, uuidv7 } from './random.ts';
+import { encompassNotifications, type EncompassContext } from './encompass.ts';
+import { frontDoorBacklog, decisionDeadlines } from './frontDoor.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, Rng, concernReference, dateOnly, uuidv7 } from './random.ts';
 import {
   ACTIONS, CONCERN_TEXT, CUSTOM_CONCERNS, DECISION_RATIONALE, HEALTH_CONTACTS, POLICE_INCIDENTS, REFERRAL_ACTION,
 } from './texts.ts';
@@ -51,6 +53,12 @@ export interface PopulationContext {
   police: UserRef[];
   /** Authors of health contacts (may be empty). */
   health: UserRef[];
+  /** The front door's waiting queue (frontDoor.ts): at least `waiting` referrals left undecided,
+   * by schools, the police, health and early help (its practitioners, may be empty), the police,
+   * health and early help never about pupils of the `schoolOnly` school. */
+  frontDoor: { waiting: number; earlyHelp: UserRef[]; schoolOnly: string | null };
+  /** Operation Encompass notifications the police have sent (encompass.ts), never about `frontDoor.schoolOnly`'s pupils. */
+  encompass: EncompassContext['counts'];
   /** Values that must not be produced again (already in the database or another tenant). */
   taken: { nhs: Set<string>; upn: Set<string>; references: Set<string> };
 }
@@ -62,6 +70,10 @@ export interface Population {
   entries: Prisma.ChronologyEntryCreateManyInput[];
   concerns: Prisma.ConcernCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
+  /** A decision-time deadline for every referral awaiting a decision; an Encompass notification's. */
+  deadlines: Prisma.DeadlineCreateManyInput[];
+  encompassNotifications: Prisma.EncompassNotificationCreateManyInput[];
+  shares: Prisma.ShareCreateManyInput[];
 }
 
 const YEAR_DAYS = 365.25;
@@ -113,7 +125,7 @@ export function buildPopulation(ctx: PopulationContext): Population {
   const primaries = byPhase('primary');
   const upnSchools = primaries.length > 0 ? primaries : ctx.schools;
 
-  const out: Population = { children: [], statuses: [], assignments: [], entries: [], concerns: [], referrals: [] };
+  const out: Population = { children: [], statuses: [], assignments: [], entries: [], concerns: [], referrals: [], deadlines: [], encompassNotifications: [], shares: [] };
   const drafts: Draft[] = [];
 
   // ---- children -------------------------------------------------------------------------------
@@ -292,14 +304,7 @@ export function buildPopulation(ctx: PopulationContext): Population {
   }
 
   // ---- concerns ---------------------------------------------------------------------------------
-  const nextReference = (): string => {
-    for (;;) {
-      const candidate = `CON-${rng.base32(6)}`;
-      if (ctx.taken.references.has(candidate)) continue;
-      ctx.taken.references.add(candidate);
-      return candidate;
-    }
-  };
+  const nextReference = () => concernReference(rng, ctx.taken.references);
   const fill = (template: string, name: string) => template.replaceAll('{name}', name);
   const riskWeights = (isHeavy: boolean): [RiskLevel, number][] =>
     isHeavy ? [['LOW', 15], ['MEDIUM', 40], ['HIGH', 35], ['IMMEDIATE', 10]] : [['LOW', 35], ['MEDIUM', 40], ['HIGH', 20], ['IMMEDIATE', 5]];
@@ -499,6 +504,34 @@ export function buildPopulation(ctx: PopulationContext): Population {
     }
     out.referrals.push(referral);
   });
+  // A random stream of its own, so the rest of the population stays as it was.
+  const backlogRng = new Rng(ctx.seed ^ 0x46444f52); // "FDOR"
+  const backlog = frontDoorBacklog(
+    {
+      partnershipId, now, frontDoorId: ctx.socialCare.organisationId, police: ctx.police, health: ctx.health,
+      earlyHelp: ctx.frontDoor.earlyHelp, schoolOnly: ctx.frontDoor.schoolOnly,
+      nextReference: () => concernReference(backlogRng, ctx.taken.references),
+    },
+    backlogRng,
+    drafts,
+    out.referrals.filter((r) => !r.decidedAt).length,
+    ctx.frontDoor.waiting,
+  );
+  out.entries.push(...backlog.entries);
+  out.concerns.push(...backlog.concerns);
+  out.referrals.push(...backlog.referrals);
+  out.deadlines.push(...decisionDeadlines(out.referrals));
+
+  const encompass = encompassNotifications(
+    { partnershipId, now, police: ctx.police, schoolOnly: ctx.frontDoor.schoolOnly, counts: ctx.encompass },
+    new Rng(ctx.seed ^ 0x454e4350), // "ENCP"
+    drafts,
+    new Set(),
+  );
+  out.entries.push(...encompass.entries);
+  out.encompassNotifications.push(...encompass.notifications);
+  out.shares.push(...encompass.shares);
+  out.deadlines.push(...encompass.deadlines);
 
   // ---- a child's record exists before the first thing recorded about it ---------------------------
   for (const d of drafts) {

@@ -9,6 +9,7 @@
 import type { Database } from '../index.ts';
 import type { AgencyType, Prisma, Role } from '../generated/client/client.ts';
 import { buildPopulation, type Population, type PopulationContext, type SchoolRef, type UserRef } from './children.ts';
+import { DEMO_WAITING_REFERRALS } from './frontDoor.ts';
 import { writeClosureDays, writeCustomCategories, writeDefaultLadder, writeRagDeadlines } from './ladder.ts';
 import { NORTHMOOR, OTHERBY, emailFor, type OrganisationSpec, type TenantSpec, type UserSpec } from './organisations.ts';
 import { uuidv7 } from './random.ts';
@@ -52,6 +53,10 @@ interface PopulationShape {
   maxAge: number;
   heavyShare: number;
   lightWeights: readonly [number, number, number];
+  /** Referrals the front door has waiting, at least (frontDoor.ts). */
+  waitingReferrals: number;
+  /** Operation Encompass notifications (encompass.ts). */
+  encompass: PopulationContext['encompass'];
 }
 
 function planTenant(tenant: TenantSpec): TenantPlan {
@@ -104,6 +109,13 @@ function populationContext(plan: TenantPlan, now: Date, shape: PopulationShape, 
     },
     police: withRole('POLICE_OFFICER', 'DETECTIVE_SERGEANT'),
     health: withRole('HEALTH_VISITOR', 'SCHOOL_NURSE', 'GP', 'NAMED_NURSE'),
+    frontDoor: {
+      waiting: shape.waitingReferrals,
+      earlyHelp: withRole('EARLY_HELP_PRACTITIONER'),
+      // Its pupils stay known to the school alone, unless the school itself refers them.
+      schoolOnly: plan.organisations.find((o) => o.spec.slug === 'oakfield-primary')?.id ?? null,
+    },
+    encompass: shape.encompass,
     taken,
   };
 }
@@ -180,6 +192,9 @@ async function writeTenant(
   await createInChunks(population.entries, (data) => tx.chronologyEntry.createMany({ data }));
   await createInChunks(population.concerns, (data) => tx.concern.createMany({ data }));
   await createInChunks(population.referrals, (data) => tx.referral.createMany({ data }));
+  await createInChunks(population.encompassNotifications, (data) => tx.encompassNotification.createMany({ data }));
+  await createInChunks(population.shares, (data) => tx.share.createMany({ data }));
+  await createInChunks(population.deadlines, (data) => tx.deadline.createMany({ data }));
   await tx.auditEvent.create({
     data: {
       partnershipId,
@@ -218,7 +233,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     populationContext(
       plan,
       now,
-      { seed: DEMO_SEED, count, minAge: 0, maxAge: 17, heavyShare: 0.03, lightWeights: [0.4, 0.4, 0.2] },
+      { seed: DEMO_SEED, count, minAge: 0, maxAge: 17, heavyShare: 0.03, lightWeights: [0.4, 0.4, 0.2], waitingReferrals: DEMO_WAITING_REFERRALS,
+        encompass: { acknowledged: 5, unread: 2, recent: 1 } },
       emptyTaken(),
     ),
   );
@@ -258,7 +274,8 @@ export async function seedOtherPartnership(db: Database, options: SeedOptions): 
         populationContext(
           plan,
           now,
-          { seed: OTHER_SEED, count, minAge: 4, maxAge: 10, heavyShare: 0, lightWeights: [0, 0.6, 0.4] },
+          { seed: OTHER_SEED, count, minAge: 4, maxAge: 10, heavyShare: 0, lightWeights: [0, 0.6, 0.4], waitingReferrals: 0,
+          encompass: { acknowledged: 0, unread: 0, recent: 0 } },
           { nhs: new Set(taken.nhs), upn: new Set(taken.upn), references: new Set(taken.references) },
         ),
       );

@@ -68,6 +68,16 @@ export class Rng {
   }
 }
 
+/** A concern reference (CON-7Q2M4X) not in `taken`, which it joins. */
+export function concernReference(rng: Rng, taken: Set<string>): string {
+  for (;;) {
+    const candidate = `CON-${rng.base32(6)}`;
+    if (taken.has(candidate)) continue;
+    taken.add(candidate);
+    return candidate;
+  }
+}
+
 let lastMs = 0;
 let counter = 0;
 /**

@@ -290,3 +290,17 @@ export const HEALTH_CONTACTS: readonly {
     by: 'GP',
   },
 ];
+
+/** Concerns an early help practitioner refers to the front door when support is not enough. */
+export const EARLY_HELP_CONCERNS: readonly { summary: string; narrative: string; categories: ConcernCategory[] }[] = [
+  {
+    summary: 'Family has stopped engaging with early help; concerns rising',
+    narrative: 'Third missed home visit. Neighbours report shouting most nights; {name} has not been seen at the family hub for a month.',
+    categories: ['NEGLECT', 'DOMESTIC_ABUSE'],
+  },
+  {
+    summary: 'Disclosure during a family support session',
+    narrative: '{name} said during a session that an adult at home hits them "when he is drunk". Parent not told, on the front door\'s advice.',
+    categories: ['PHYSICAL_ABUSE'],
+  },
+];

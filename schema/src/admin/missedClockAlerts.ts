@@ -33,7 +33,7 @@ const MissedClockAlertsType = builder.objectRef<MissedClockAlerts>('MissedClockA
     referralSeniorRoles: t.field({ type: [RoleEnum], description: 'Roles at the front door told if it is still undecided after referralSeniorAfterWorkingHours.', resolve: (a) => a.referralSeniorRoles }),
     referralSeniorAfterWorkingHours: t.exposeInt('referralSeniorAfterWorkingHours', { description: 'Office hours after the decision time.' }),
     encompassOverdueRoles: t.field({ type: [RoleEnum], description: 'Roles at the school told at once when a notification is not acknowledged by the start of the school day.', resolve: (a) => a.encompassOverdueRoles }),
-    encompassSeniorRoles: t.field({ type: [RoleEnum], description: 'Roles at the police organisation that sent it, told if it is still unacknowledged after encompassSeniorAfterWorkingHours.', resolve: (a) => a.encompassSeniorRoles }),
+    encompassSeniorRoles: t.field({ type: [RoleEnum], description: 'Roles at the police organisation that sent it (its Operation Encompass lead: the detective inspector by default), told if it is still unacknowledged after encompassSeniorAfterWorkingHours.', resolve: (a) => a.encompassSeniorRoles }),
     encompassSeniorAfterWorkingHours: t.exposeInt('encompassSeniorAfterWorkingHours', { description: 'Office hours after the start of the school day.' }),
     // The choices, served here so the web app offers exactly what the update accepts.
     referralRoleChoices: t.field({ type: [RoleEnum], description: 'Roles that may be told of a referral: those at the front door who can open it.', resolve: () => [...FRONT_DOOR_DECIDERS] }),
@@ -66,7 +66,7 @@ const Input = builder.inputType('MissedClockAlertsInput', {
 const label = (role: string) => role.toLowerCase().replaceAll('_', ' ');
 
 /** At least one role, each one of `allowed` (those who can open the record), none twice. */
-function roles(allowed: ReadonlySet<Role>, who: string) {
+export function roles(allowed: ReadonlySet<Role>, who: string) {
   return z
     .array(z.string())
     .min(1, `Choose at least one role to tell at ${who}`)

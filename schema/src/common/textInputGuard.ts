@@ -1,5 +1,6 @@
 // Every text argument of every field is checked before its resolver runs, so no field can forget:
-// - a NUL character (which PostgreSQL cannot store in text, and which no person types) is refused;
+// - a NUL character or half a surrogate pair (neither storable by PostgreSQL, nor typed by a person)
+//   is refused;
 // - text longer than a backstop is refused before it reaches a query (a 1 MB family name once held
 //   a database connection for 40 s). Fields keep their own, tighter limits (zod rules in resolvers);
 //   this is the most any field accepts: a narrative in a change, a search term or a reason in a read.
@@ -15,11 +16,15 @@ export const MAX_TEXT_IN_CHANGE = 20_000;
 export const MAX_TEXT_IN_READ = 500;
 
 const NUL = '\u0000';
+// Half of a UTF-16 surrogate pair on its own: not a character, and not storable as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function textProblems(value: unknown, path: string[], maxLength: number, problems: FieldProblem[] = []): FieldProblem[] {
   if (typeof value === 'string') {
     if (value.includes(NUL)) {
       problems.push({ path, message: 'Remove the control character (NUL) from this text: it cannot be stored' });
+    } else if (LONE_SURROGATE.test(value)) {
+      problems.push({ path, message: 'Remove the broken character from this text (half of an emoji or symbol): it cannot be stored' });
     } else if (value.length > maxLength) {
       problems.push({ path, message: `Must be ${maxLength.toLocaleString('en-GB')} characters or fewer` });
     }

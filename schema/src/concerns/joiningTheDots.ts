@@ -14,7 +14,7 @@ export async function lookForConcernPattern(tx: DatabaseTx, concern: { partnersh
   await tx.$queryRaw`SELECT 1 FROM child WHERE id = ${concern.childId}::uuid FOR UPDATE`;
   const rules = await tx.partnership.findUniqueOrThrow({
     where: { id: concern.partnershipId },
-    select: { patternOrganisations: true, patternConcerns: true, patternWindowDays: true },
+    select: { patternOrganisations: true, patternConcerns: true, patternWindowDays: true, patternAlertRoles: true },
   });
   const since = new Date(now.getTime() - rules.patternWindowDays * DAY_MS);
   const inWindow = await tx.concern.findMany({
@@ -38,7 +38,7 @@ export async function lookForConcernPattern(tx: DatabaseTx, concern: { partnersh
     },
   });
   const frontDoors = await tx.organisation.findMany({ where: { partnershipId: concern.partnershipId, agencyType: 'SOCIAL_CARE', active: true }, select: { id: true } });
-  await announce(tx, 'CONCERN_PATTERN', { frontDoorIds: frontDoors.map((o) => o.id) }, {
+  await announce(tx, 'CONCERN_PATTERN', { frontDoorIds: frontDoors.map((o) => o.id), roles: rules.patternAlertRoles }, {
     partnershipId: concern.partnershipId, subjectType: 'ConcernPattern', subjectId: pattern.id, reference: concern.reference, actorUserId: null, at: now,
   });
 }

@@ -6,7 +6,8 @@
 //   if it is still undecided some office hours later, its senior roles are told.
 // - An Operation Encompass notification nobody at the school has acknowledged by the start of the
 //   school day: the school's safeguarding leads and head are told at once; some office hours later
-//   the police organisation that sent it, who can telephone the school.
+//   the sending force's Operation Encompass lead (its detective inspector by default), who can
+//   telephone the school's head (docs/domain.md, "Operation Encompass").
 //
 // Run by the deadline sweep inside its transaction, at the deadline's own time. Each step checks
 // again that the record is still waiting, so a decision or acknowledgement in between silences it.

@@ -22,7 +22,7 @@ export interface FactsByKind {
   REFERRAL_RECEIVED: { frontDoorId: string; immediateRisk: boolean };
   REFERRAL_DECIDED: { referrerId: string; protectiveAction: boolean };
   REFERRAL_OVERDUE: { frontDoorId: string; roles: readonly Role[] };
-  CONCERN_PATTERN: { frontDoorIds: string[] };
+  CONCERN_PATTERN: { frontDoorIds: string[]; roles: readonly Role[] };
   REFERRAL_STILL_UNDECIDED: { frontDoorId: string; roles: readonly Role[] };
   SHARE_RECEIVED: { organisationId: string | null; userId: string | null };
   INFORMATION_REQUEST_RECEIVED: { organisationIds: string[]; rag: Rag };
@@ -78,7 +78,8 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: Rule<FactsB
     title: 'Concerns about a child from several places',
     sentence: 'Concerns about one child have come from several organisations, or several times, in a short time. Look at them together.',
     urgent: always,
-    audience: async (tx, _p, f) => (await Promise.all(f.frontDoorIds.map((id) => frontDoorDeciders(tx, id)))).flat(),
+    // The roles are the partnership's (concernPatternRules), kept to those who can see patterns.
+    audience: async (tx, _p, f) => (await Promise.all(f.frontDoorIds.map((id) => rolesAt(tx, id, f.roles)))).flat(),
   },
   // Missed clocks (deadlines/missedClocks.ts): the roles are the partnership's configuration, kept
   // to those who can open the record.

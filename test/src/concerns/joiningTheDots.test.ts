@@ -15,10 +15,10 @@ const RAISE = /* GraphQL */ `
 const PATTERNS = /* GraphQL */ `
   query($notSeenOnly: Boolean) { concernPatterns(first: 50, notSeenOnly: $notSeenOnly) { totalCount
     edges { node { id kind organisations concerns windowDays seenAt seenBy { email } child { id givenName } } } } }`;
-const RULES = /* GraphQL */ `query { concernPatternRules { organisations concerns windowDays } }`;
+const RULES = /* GraphQL */ `query { concernPatternRules { organisations concerns windowDays alertRoles } }`;
 const RULES_UPDATE = /* GraphQL */ `
   mutation($input: ConcernPatternRulesInput!) { concernPatternRulesUpdate(input: $input) { __typename
-    ... on Error { message } ... on ValidationError { fieldErrors { field message } } ... on ConcernPatternRules { organisations concerns windowDays } } }`;
+    ... on Error { message } ... on ValidationError { fieldErrors { field message } } ... on ConcernPatternRules { organisations concerns windowDays alertRoles } } }`;
 const FIGURES = /* GraphQL */ `
   query($from: DateTime!, $to: DateTime!) { partnershipFigures(from: $from, to: $to) { __typename ... on Error { message }
     ... on PartnershipFigures { concernPatterns { found lookedAt medianHoursToLook } } } }`;
@@ -110,26 +110,32 @@ describe('joining the dots', () => {
   });
 
   it('follows the partnership’s rules, which only the administrator changes, within limits', async () => {
-    const defaults = { organisations: 2, concerns: 3, windowDays: 30 };
+    const defaults = { organisations: 2, concerns: 3, windowDays: 30, alertRoles: ['MASH_WORKER', 'MASH_MANAGER', 'SOCIAL_WORKER', 'TEAM_MANAGER'] };
     expect((await (await as(app, OAK.dsl)).request(RULES)).data.concernPatternRules).toEqual(defaults);
     const update = async (email: string, input: object) => (await (await as(app, email)).request(RULES_UPDATE, { input })).data.concernPatternRulesUpdate;
     expect(await update(OAK.dsl, { concerns: 2 })).toMatchObject({ __typename: 'NotAuthorisedError' });
-    expect(await update(EMAIL.admin, { organisations: 1, concerns: 51, windowDays: 0 })).toEqual({
+    expect(await update(EMAIL.admin, { organisations: 1, concerns: 51, windowDays: 0, alertRoles: ['MASH_MANAGER', 'DSL'] })).toEqual({
       __typename: 'ValidationError',
       message: expect.any(String),
       fieldErrors: [
         { field: 'organisations', message: 'A pattern needs at least 2 organisations' },
         { field: 'concerns', message: 'Give at most 50 concerns' },
         { field: 'windowDays', message: 'Give at least 1 day' },
+        { field: 'alertRoles', message: 'Only roles that can open the record can be told: dsl cannot (choose from social worker, mash worker, team manager, mash manager, head of service)' },
       ],
     });
+    expect((await update(EMAIL.admin, { alertRoles: [] })).fieldErrors).toEqual([{ field: 'alertRoles', message: 'Choose at least one role to tell at the front door' }]);
     expect((await (await as(app, EMAIL.admin)).request(RULES)).data.concernPatternRules).toEqual(defaults);
 
-    // Two concerns from anyone now make a pattern.
-    expect(await update(EMAIL.admin, { concerns: 2 })).toEqual({ __typename: 'ConcernPatternRules', organisations: 2, concerns: 2, windowDays: 30 });
+    // Two concerns from anyone now make a pattern, and the MASH manager and head of service are told.
+    expect(await update(EMAIL.admin, { concerns: 2, alertRoles: ['MASH_MANAGER', 'HEAD_OF_SERVICE'] })).toEqual({
+      __typename: 'ConcernPatternRules', organisations: 2, concerns: 2, windowDays: 30, alertRoles: ['MASH_MANAGER', 'HEAD_OF_SERVICE'],
+    });
     const child = await newPupil('Cleo', 'Arkwright', '2013-02-02');
     await raise(OAK.dsl, child, 'First');
     await raise(OAK.deputy, child, 'Second');
-    expect((await patternsAbout(child)).patterns.map((p) => [p.kind, p.concerns])).toEqual([['REPEATED_CONCERNS', 2]]);
+    const { patterns, told } = await patternsAbout(child);
+    expect(patterns.map((p) => [p.kind, p.concerns])).toEqual([['REPEATED_CONCERNS', 2]]);
+    expect(told).toEqual([[FRONT_DOOR[4]!, FRONT_DOOR[3]!].sort()]);
   });
 });

@@ -40,7 +40,7 @@ const SC = (who: string) => `${who}@childrens-services.northmoor.example`;
 
 const DEFAULTS = {
   referralOverdueRoles: ['MASH_MANAGER', 'TEAM_MANAGER'], referralSeniorRoles: ['HEAD_OF_SERVICE'], referralSeniorAfterWorkingHours: 4,
-  encompassOverdueRoles: ['DSL', 'DEPUTY_DSL', 'HEADTEACHER', 'TRUST_SAFEGUARDING_LEAD'], encompassSeniorRoles: ['DETECTIVE_SERGEANT'], encompassSeniorAfterWorkingHours: 2,
+  encompassOverdueRoles: ['DSL', 'DEPUTY_DSL', 'HEADTEACHER', 'TRUST_SAFEGUARDING_LEAD'], encompassSeniorRoles: ['DETECTIVE_INSPECTOR'], encompassSeniorAfterWorkingHours: 2,
 };
 
 let app: TestApp;
@@ -124,7 +124,7 @@ describe('a referral undecided at its decision time', () => {
 });
 
 describe('an Operation Encompass notification unacknowledged by the start of the school day', () => {
-  it('tells the school’s leads and head at the start of the day, then the police who sent it, once each', async () => {
+  it('tells the school’s leads and head at the start of the day, then the sending force’s Encompass lead (its detective inspector), once each', async () => {
     const notification = await notifyEncompass();
     expect(notification.dueBy).toBe(ENCOMPASS_DUE);
 
@@ -137,7 +137,7 @@ describe('an Operation Encompass notification unacknowledged by the start of the
     expect(await told('ENCOMPASS_STILL_UNACKNOWLEDGED', notification.reference)).toEqual([]);
     await sweepAt(ENCOMPASS_SENIOR, 1000);
     await sweepAt(ENCOMPASS_SENIOR, 60 * 86_400_000);
-    expect(await told('ENCOMPASS_STILL_UNACKNOWLEDGED', notification.reference)).toEqual([[POLICE[1]!]]);
+    expect(await told('ENCOMPASS_STILL_UNACKNOWLEDGED', notification.reference)).toEqual([[POLICE[2]!]]);
     expect(await told('ENCOMPASS_UNACKNOWLEDGED', notification.reference)).toHaveLength(1);
   });
 
@@ -197,5 +197,13 @@ describe('who is told, as configuration', () => {
     expect(await told('REFERRAL_STILL_UNDECIDED', reference)).toEqual([]);
     await sweepAt('2027-05-26T16:00:00.000Z', 1000);
     expect(await told('REFERRAL_STILL_UNDECIDED', reference)).toEqual([[SC('head.of.service'), SC('team.manager')]]);
+  });
+
+  it('sends an unacknowledged Encompass notification up to the police roles chosen', async () => {
+    const changed = await update(EMAIL.admin, { encompassSeniorRoles: ['DETECTIVE_SERGEANT', 'DETECTIVE_INSPECTOR'] });
+    expect(changed).toMatchObject({ __typename: 'MissedClockAlerts', encompassSeniorRoles: ['DETECTIVE_SERGEANT', 'DETECTIVE_INSPECTOR'] });
+    const notification = await notifyEncompass();
+    await sweepAt(ENCOMPASS_SENIOR, 1000);
+    expect(await told('ENCOMPASS_STILL_UNACKNOWLEDGED', notification.reference)).toEqual([[POLICE[1]!, POLICE[2]!].sort()]);
   });
 });

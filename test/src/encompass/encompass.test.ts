@@ -204,10 +204,15 @@ describe('who may send and who may see', () => {
 
   it('nobody but the school’s DSL group and the sending police organisation lists them', async () => {
     expect(await app.db.encompassNotification.count({ where: { schoolId: oakfieldId } })).toBeGreaterThan(0);
-    for (const email of [OAK.staff, ST_AIDANS_DSL, GP, ...FRONT_DOOR, 'ig.lead@partnership.northmoor.example', 'partnership.admin@partnership.northmoor.example']) {
+    for (const email of [OAK.staff, GP, ...FRONT_DOOR, 'ig.lead@partnership.northmoor.example', 'partnership.admin@partnership.northmoor.example']) {
       const listed = await (await as(app, email)).request(LIST);
       expect(listed.data.encompassNotifications.edges, email).toEqual([]);
     }
+    // Another school's DSL lists its own school's only (the demo has some), never Oakfield's.
+    const stAidans = (await (await as(app, ST_AIDANS_DSL)).request(LIST)).data.encompassNotifications.edges;
+    const schools = new Set(stAidans.map((e: { node: { school: { name: string } } }) => e.node.school.name));
+    expect(schools.has('Oakfield Primary School')).toBe(false);
+    expect([...schools].every((name) => name === "St Aidan's CofE Primary School")).toBe(true);
   });
 });
 

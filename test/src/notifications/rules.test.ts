@@ -209,7 +209,7 @@ beforeAll(async () => {
   expected.push({ kind: 'REFERRAL_OVERDUE', reference: undecided.reference, to: [SC.teamManager, SC.mashManager] });
   expected.push({ kind: 'REFERRAL_STILL_UNDECIDED', reference: undecided.reference, to: [SC.headOfService] });
   expected.push({ kind: 'ENCOMPASS_UNACKNOWLEDGED', reference: encompass.reference, to: [OAK.dsl, OAK.deputy, OAK.head] });
-  expected.push({ kind: 'ENCOMPASS_STILL_UNACKNOWLEDGED', reference: encompass.reference, to: [POLICE.sergeant] });
+  expected.push({ kind: 'ENCOMPASS_STILL_UNACKNOWLEDGED', reference: encompass.reference, to: [POLICE.inspector] });
   expected.push({ kind: 'INFORMATION_REQUEST_DUE_SOON', reference: request.reference, to: [POLICE.sergeant] });
   expected.push({ kind: 'INFORMATION_REQUEST_OVERDUE', reference: request.reference, to: [POLICE.sergeant, SC.mashWorker] });
   expected.push({ kind: 'DISAGREEMENT_DEADLINE_APPROACHING', reference: third.reference, to: [PARTNERSHIP.businessManager, PARTNERSHIP.dsp] });

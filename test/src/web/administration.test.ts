@@ -1,7 +1,8 @@
 // Partnership administration in a real browser: the administrator adds a school (a bad URN is
 // refused by the server and shown against the field), changes it, is told why Oakfield cannot be
 // deactivated while its people sign in, deactivates the new one; changes the RAG deadlines (an
-// order the server refuses, then valid ones, saved and shown) and who is told of missed deadlines;
+// order the server refuses, then valid ones, saved and shown), who is told of missed deadlines and
+// when concerns make a pattern (joining the dots);
 // changes a person's roles (and is stopped from dropping their own administrator role). A DSL is
 // offered none of these pages, and their addresses say so.
 import type { Page } from 'playwright-core';
@@ -143,7 +144,7 @@ describe('partnership administration', () => {
     await expect.poll(() => heading(page)).toBe('Missed deadline alerts');
     const now = () => page.locator('.govuk-summary-list').textContent();
     await expect.poll(now).toContain('MASH manager, Team manager at the front door');
-    expect(await now()).toContain('Detective sergeant at the police organisation that sent it, 2 office hours later');
+    expect(await now()).toContain('Detective inspector at the police organisation that sent it, 2 office hours later');
     await capture(page, 'missed-deadlines');
 
     const toldAtDeadline = page.getByRole('group', { name: 'Told when the decision time passes' });
@@ -169,6 +170,51 @@ describe('partnership administration', () => {
     expect(await now()).toContain('Head of service, 6 office hours later');
     const stored = await env.app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' } });
     expect([stored.referralOverdueRoles, stored.referralSeniorAfterWorkingHours]).toEqual([['TEAM_MANAGER'], 6]);
+    expect(env.app.serverErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the administrator changes when concerns make a pattern and who is told: blanks and out-of-range answers refused against their fields, then saved and shown', async () => {
+    const page = await admin();
+    await page.getByRole('link', { name: 'Concern patterns' }).click();
+    await expect.poll(() => heading(page)).toBe('Concern pattern alerts');
+    const now = () => page.locator('.govuk-summary-list').textContent();
+    await expect.poll(now).toContain('concerns from 2 organisations, or 3 concerns from anyone, within 30 days');
+    expect(await now()).toContain('MASH worker, MASH manager, Social worker, Team manager');
+    await capture(page, 'concern-pattern-rules');
+
+    const told = page.getByRole('group', { name: 'Told at the front door' });
+    // Only roles that can see patterns are offered: the front door's five.
+    expect(await told.getByRole('checkbox').count()).toBe(5);
+    for (const role of ['MASH worker', 'MASH manager', 'Social worker', 'Team manager']) await told.getByLabel(role).uncheck();
+    await page.getByLabel('Within this many days').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => summary(page)).toContain('Choose at least one role to tell');
+    expect(await summary(page)).toContain('Enter the number of days as a whole number');
+    expect(await page.locator('#windowDays-error').textContent()).toContain('Enter the number of days');
+    await capture(page, 'concern-pattern-rules-errors');
+
+    // The server's own limits, each against its field.
+    await told.getByLabel('MASH manager').check();
+    await page.getByLabel('Concerns from this many organisations').fill('1');
+    await page.getByLabel('Within this many days').fill('366');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => summary(page)).toContain('A pattern needs at least 2 organisations');
+    expect(await page.locator('#organisations-error').textContent()).toContain('A pattern needs at least 2 organisations');
+    expect(await page.locator('#windowDays-error').textContent()).toContain('Give at most 365 days');
+    await capture(page, 'concern-pattern-rules-server-errors');
+    const unchanged = await env.app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' } });
+    expect([unchanged.patternOrganisations, unchanged.patternWindowDays, unchanged.patternAlertRoles.length]).toEqual([2, 30, 4]);
+
+    await page.getByLabel('Concerns from this many organisations').fill('3');
+    await page.getByLabel('Within this many days').fill('60');
+    await told.getByLabel('Head of service').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => banner(page)).toContain('Saved');
+    expect(await now()).toContain('concerns from 3 organisations, or 3 concerns from anyone, within 60 days');
+    expect(await now()).toContain('MASH manager, Head of service');
+    const stored = await env.app.db.partnership.findFirstOrThrow({ where: { code: 'northmoor' } });
+    expect([stored.patternOrganisations, stored.patternConcerns, stored.patternWindowDays, stored.patternAlertRoles]).toEqual([3, 3, 60, ['MASH_MANAGER', 'HEAD_OF_SERVICE']]);
     expect(env.app.serverErrors).toEqual([]);
     await page.context().close();
   });
@@ -228,7 +274,7 @@ describe('partnership administration', () => {
     const oakfield = await env.app.db.organisation.findFirstOrThrow({ where: { name: 'Oakfield Primary School' } });
     for (const address of [
       '/admin/organisations', '/admin/organisations/new', `/admin/organisations/${globalId('Organisation', oakfield.id)}`,
-      '/admin/rag-deadlines', '/admin/missed-deadlines', `/admin/people/${globalId('User', someone.id)}`,
+      '/admin/rag-deadlines', '/admin/missed-deadlines', '/admin/concern-patterns', `/admin/people/${globalId('User', someone.id)}`,
     ]) {
       await page.goto(address);
       await expect.poll(() => heading(page)).toBe('You do not have permission to see this page');

@@ -93,7 +93,7 @@ function AlertsPage({ settings, saved, onSaved }: { settings: Settings; saved: b
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Operation Encompass notifications</legend>
               {roles('encompassOverdueRoles', 'Told at the start of the school day if not acknowledged', 'At the school.', settings.encompassSchoolRoleChoices)}
               {hours('encompassSeniorAfterWorkingHours', 'Office hours later, if still not acknowledged', 'For example, 2')}
-              {roles('encompassSeniorRoles', 'Then told', 'At the police organisation that sent it, who can telephone the school.', settings.encompassPoliceRoleChoices)}
+              {roles('encompassSeniorRoles', 'Then told', 'At the police organisation that sent it: its Operation Encompass lead, usually the detective inspector, who can telephone the school.', settings.encompassPoliceRoleChoices)}
             </fieldset>
             <Submit busy={form.busy}>Save</Submit>
           </form>

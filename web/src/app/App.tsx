@@ -28,6 +28,7 @@ import { People } from '../admin/People.tsx';
 import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { MissedClockAlerts } from '../admin/MissedClockAlerts.tsx';
+import { ConcernPatternRules } from '../admin/ConcernPatternRules.tsx';
 import { SecondFactorPolicy } from '../admin/SecondFactorPolicy.tsx';
 import { ReferralQueue } from '../concerns/ReferralQueue.tsx';
 import { ConcernPatterns } from '../concerns/ConcernPatterns.tsx';
@@ -101,6 +102,7 @@ export function App() {
               <Route path="admin/organisations/:organisationId" element={<Permitted when={can.administer}><EditOrganisation /></Permitted>} />
               <Route path="admin/rag-deadlines" element={<Permitted when={can.administer}><RagDeadlines /></Permitted>} />
               <Route path="admin/missed-deadlines" element={<Permitted when={can.administer}><MissedClockAlerts /></Permitted>} />
+              <Route path="admin/concern-patterns" element={<Permitted when={can.administer}><ConcernPatternRules /></Permitted>} />
               <Route path="admin/authenticator-codes" element={<Permitted when={can.administer}><SecondFactorPolicy /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements" element={<DisagreementQueue />} />

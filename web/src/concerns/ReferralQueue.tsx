@@ -64,7 +64,7 @@ export function ReferralQueue() {
         {queue && (
           <>
             <p className="govuk-body" role="status">
-              {filtered ? `${referrals(queue.totalCount)} match these filters` : `${referrals(queue.totalCount)} awaiting a decision`}
+              {filtered ? `${referrals(queue.totalCount)} ${queue.totalCount === 1 ? 'matches' : 'match'} these filters` : `${referrals(queue.totalCount)} awaiting a decision`}
               {queue.totalCount > 25 ? `, 25 a page (page ${pages.page} of ${Math.ceil(queue.totalCount / 25)})` : ''}.
             </p>
             <ReferralQueueTable caption="Referrals awaiting a decision" rows={queue.edges.map((e) => e.node)}
