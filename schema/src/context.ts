@@ -25,6 +25,8 @@ export interface AuthSettings {
   addressFailureLimit: number;
   /** Failed sign-ins to one account, from any address, in an hour before it pauses. */
   accountFailureLimit: number;
+  /** 32 bytes (AES-256-GCM) sealing authenticator secrets at rest (auth/secondFactor/sealing.ts). */
+  secondFactorKey: Buffer;
 }
 
 /** Why a request that presented a session token has no viewer. */

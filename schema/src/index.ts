@@ -81,6 +81,12 @@ import './auth/singleSignOn/organisationSingleSignOnRemove.mutation.ts';
 import './auth/singleSignOn/userSingleSignOnUnlink.mutation.ts';
 import './admin/ragDeadlines.ts';
 import './auth/accountActivate.mutation.ts';
+import './auth/secondFactor/secondFactorEnrol.mutation.ts';
+import './auth/secondFactor/secondFactorConfirm.mutation.ts';
+import './auth/secondFactor/secondFactorVerify.mutation.ts';
+import './auth/secondFactor/userSecondFactorReset.mutation.ts';
+import './auth/secondFactor/secondFactorPolicy.ts';
+import './auth/secondFactor/enrolled.field.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
 

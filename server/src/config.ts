@@ -1,5 +1,6 @@
 // All configuration comes from the environment, read once here, with defaults that let a person
 // try Wraparound on a laptop with nothing but Node installed.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthSettings } from '@wraparound/schema';
@@ -52,6 +53,22 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * The key that seals authenticator secrets: `SECOND_FACTOR_KEY`, 32 random bytes in base64
+ * (`openssl rand -base64 32`). Required in production; elsewhere a fixed development key stands
+ * in, which protects nothing.
+ */
+function secondFactorKey(env: NodeJS.ProcessEnv, production: boolean): Buffer {
+  const raw = env.SECOND_FACTOR_KEY;
+  if (!raw) {
+    if (production) throw new Error('SECOND_FACTOR_KEY must be set in production: 32 random bytes in base64 (openssl rand -base64 32)');
+    return createHash('sha256').update('wraparound development second-factor key').digest();
+  }
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('SECOND_FACTOR_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  return key;
+}
+
 /** `CORS_ALLOWED_ORIGINS`: origins (scheme, host, port) separated by commas; never `*`, which
  * with credentials would let any site act as the signed-in user. */
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {
@@ -93,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       firstPauseSeconds: Math.max(1, int(env, 'LOGIN_FIRST_PAUSE_SECONDS', 30)),
       addressFailureLimit: Math.max(1, int(env, 'LOGIN_ADDRESS_FAILURE_LIMIT', 30)),
       accountFailureLimit: Math.max(1, int(env, 'LOGIN_ACCOUNT_FAILURE_LIMIT', 50)),
+      secondFactorKey: secondFactorKey(env, production),
     },
     dbPoolMax: int(env, 'DB_POOL_MAX', 8),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,

@@ -7,4 +7,4 @@ export { deliverDueEmails, backoffMs, SENDING_LEASE_MS, type DeliverOptions, typ
 export { startEmailDelivery } from './notifications/deliveryWorker.ts';
 export { deliverDueDigests } from './notifications/digest.ts';
 export { createLiveNotifications, NOTIFICATION_CHANNEL, type LiveNotificationHub } from './notifications/liveNotifications.ts';
-export { apiClientOperations, API_SIGN_IN } from './http/apiClientOperations.ts';
+export { apiClientOperations, API_SECOND_FACTOR_VERIFY, API_SIGN_IN } from './http/apiClientOperations.ts';

@@ -91,7 +91,9 @@ export async function writeOrganisations(pool: pg.Pool, db: Database, world: Wor
   const { partnershipId, options } = world;
   const rng = rngFor(world, 'names');
   await pool.query(
-    `INSERT INTO partnership (id, code, name, "updatedAt") VALUES ($1, $2, $3, now())`,
+    // The bench measures reading and working with records; its personas sign in with a password
+    // alone (an authenticator code per sign-in would be a second, unmeasured client).
+    `INSERT INTO partnership (id, code, name, "secondFactorRequired", "updatedAt") VALUES ($1, $2, $3, false, now())`,
     [partnershipId, options.code, `${options.code[0]!.toUpperCase()}${options.code.slice(1)} Safeguarding Children Partnership (synthetic)`],
   );
   await writeRagDeadlines(db, partnershipId);

@@ -25,7 +25,11 @@ export interface BenchServer {
 
 export async function startBenchServer(databaseUrl: string): Promise<BenchServer> {
   // Production settings, except that the benchmark's documents are not the web app's persisted ones.
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', SECURE_COOKIES: 'false', PERSISTED_OPERATIONS_ONLY: 'false', SESSION_REQUESTS_PER_MINUTE: '0' }), seedDemo: false };
+  const config = { ...loadConfig({
+    // Production settings need a key for authenticator secrets; the bench's people enrol none.
+    SECOND_FACTOR_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ...process.env, NODE_ENV: 'production', SECURE_COOKIES: 'false', PERSISTED_OPERATIONS_ONLY: 'false', SESSION_REQUESTS_PER_MINUTE: '0',
+  }), seedDemo: false };
   let statements: Statement[] = [];
   const db = createDatabaseClient(databaseUrl, { poolMax: config.dbPoolMax, onQuery: (sql, e) => statements.push({ sql, params: e.params, duration: e.duration }) });
   // The GraphQL handler as createHttpServer routes /graphql to it, with its work counted to the

@@ -1,6 +1,5 @@
 // Sign-in with an email address and password. Every refusal reads the same whether or not the
 // address has an account; repeated failures pause sign-in for the address for a while.
-import type { User } from '@wraparound/prisma';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { UserType } from '../admin/user.type.ts';
@@ -9,7 +8,8 @@ import { ErrorInterface } from '../common/errors.ts';
 import { ValidationError } from '../common/failures.ts';
 import { parseInput } from '../common/validation.ts';
 import { spendVerifyTime, verifyPassword } from './passwords.ts';
-import { startSession } from './sessions.ts';
+import { openSession, type LoginOutcome } from './sessionOpen.ts';
+import { SecondFactorEnrolmentRequired, SecondFactorRequired, secondFactorChallenge } from './secondFactor/challenge.ts';
 import { clearFailures, pausedUntil, recordFailure } from './throttle.ts';
 import { newReference } from '../common/references.ts';
 import { announce } from '../notifications/rules.ts';
@@ -47,13 +47,7 @@ const SessionMode = builder.enumType('SessionMode', {
   } as const,
 });
 
-interface LoginOutcome {
-  user: User;
-  token: string | null;
-  expiresAt: Date;
-}
-
-const LoginSuccess = builder.objectRef<LoginOutcome>('LoginSuccess').implement({
+export const LoginSuccess = builder.objectRef<LoginOutcome>('LoginSuccess').implement({
   fields: (t) => ({
     user: t.field({ type: UserType, resolve: (o) => o.user }),
     token: t.exposeString('token', { nullable: true, description: 'Only for BEARER_TOKEN sessions.' }),
@@ -77,17 +71,22 @@ const LoginRules = z.object({
 builder.mutationField('login', (t) =>
   t.field({
     type: LoginSuccess,
-    description: 'Sign in. The only operation available without a session.',
+    description:
+      'Sign in. Available without a session. Where the partnership asks for a second factor, a right password answers ' +
+      'SecondFactorRequired or SecondFactorEnrolmentRequired instead of a session: finish with secondFactorVerify, or ' +
+      'secondFactorEnrol and secondFactorConfirm.',
     skipTypeScopes: true,
-    errors: { types: [ValidationError, LoginFailedError, AccountLockedError, PasswordSignInDisabledError], directResult: true, union: { name: 'LoginResult' } },
+    errors: {
+      types: [ValidationError, LoginFailedError, AccountLockedError, PasswordSignInDisabledError, SecondFactorRequired, SecondFactorEnrolmentRequired],
+      directResult: true,
+      union: { name: 'LoginResult' },
+    },
     args: { input: t.arg({ type: LoginInput }) },
     resolve: async (_root, { input }, ctx) => {
       parseInput(LoginRules, input);
       const email = input.email.trim().toLowerCase();
       const now = ctx.now();
-      const request = ctx.request;
-
-      const address = request.ipAddress;
+      const address = ctx.request.ipAddress;
       const paused = await pausedUntil(ctx.db, ctx.auth, email, address);
       if (paused) throw new AccountLockedError(paused);
 
@@ -116,20 +115,10 @@ builder.mutationField('login', (t) =>
       await refuseDisabledPassword(ctx, user);
       await clearFailures(ctx.db, ctx.auth, email, address);
       const bearer = input.sessionMode === 'BEARER_TOKEN';
-      const { token, session } = await ctx.db.$transaction(async (tx) => {
-        const started = await startSession(tx, user, ctx.auth, now, request);
-        await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, lockedUntil: null } });
-        await recordAudit(tx, ctx, {
-          action: 'session.login',
-          actor: { userId: user.id, partnershipId: user.partnershipId, organisationId: user.organisationId, sessionId: started.session.id },
-          subjectType: 'Session',
-          subjectId: started.session.id,
-          detail: { mode: bearer ? 'bearer' : 'cookie' },
-        });
-        return started;
-      });
-      if (!bearer) ctx.setSessionCookie(token, session.absoluteExpiresAt);
-      return { user, token: bearer ? token : null, expiresAt: session.expiresAt };
+      // Those who can read a child's record give a code from their authenticator app as well.
+      const pending = await secondFactorChallenge(ctx, user, bearer ? 'BEARER_TOKEN' : 'COOKIE');
+      if (pending) throw pending;
+      return openSession(ctx, user, bearer);
     },
   }),
 );

@@ -42,6 +42,8 @@ export interface FactsByKind {
   DISAGREEMENT_WITHDRAWN: DisagreementFacts;
   BREAK_GLASS: Record<string, never>;
   ACCOUNT_LOCKED: { userId: string };
+  SECOND_FACTOR_PAUSED: { userId: string };
+  SECOND_FACTOR_RESET: { userId: string };
 }
 
 export type NotificationKind = keyof FactsByKind;
@@ -207,6 +209,19 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: Rule<FactsB
   ACCOUNT_LOCKED: {
     title: 'Your account was locked',
     sentence: 'Sign-in to your account was paused after several wrong passwords. If this was not you, tell your administrator.',
+    urgent: always,
+    audience: (tx, _p, f) => people(tx, [f.userId]),
+  },
+  // Wrong codes come after a right password: whoever tried knows it.
+  SECOND_FACTOR_PAUSED: {
+    title: 'Your account was locked',
+    sentence: 'Sign-in to your account was paused after several wrong codes from an authenticator app. If this was not you, tell your administrator at once.',
+    urgent: always,
+    audience: (tx, _p, f) => people(tx, [f.userId]),
+  },
+  SECOND_FACTOR_RESET: {
+    title: 'Your sign-in code was reset',
+    sentence: 'Your administrator reset the authenticator app you sign in with. You will set one up again when you next sign in. If you did not ask for this, tell your administrator.',
     urgent: always,
     audience: (tx, _p, f) => people(tx, [f.userId]),
   },

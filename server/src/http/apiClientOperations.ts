@@ -8,6 +8,19 @@ export const API_SIGN_IN = /* GraphQL */ `mutation ApiSignIn($email: String!, $p
   login(input: { email: $email, password: $password, sessionMode: BEARER_TOKEN }) {
     __typename
     ... on LoginSuccess { token expiresAt user { id email } }
+    ... on SecondFactorRequired { challenge expiresAt message }
+    ... on SecondFactorEnrolmentRequired { challenge expiresAt message }
+    ... on AccountLockedError { retryAfter }
+    ... on ValidationError { fieldErrors { path message } }
+    ... on Error { message }
+  }
+}`;
+
+/** The second step where the account needs a code from an authenticator app (set up in the web app). */
+export const API_SECOND_FACTOR_VERIFY = /* GraphQL */ `mutation ApiSecondFactorVerify($challenge: String!, $code: String, $recoveryCode: String) {
+  secondFactorVerify(input: { challenge: $challenge, code: $code, recoveryCode: $recoveryCode }) {
+    __typename
+    ... on LoginSuccess { token expiresAt user { id email } }
     ... on AccountLockedError { retryAfter }
     ... on ValidationError { fieldErrors { path message } }
     ... on Error { message }
@@ -16,5 +29,5 @@ export const API_SIGN_IN = /* GraphQL */ `mutation ApiSignIn($email: String!, $p
 
 /** The published operations by their SHA-256 hash (hex), as `extensions.persistedQuery.sha256Hash`. */
 export function apiClientOperations(): Map<string, string> {
-  return new Map([API_SIGN_IN].map((text) => [createHash('sha256').update(text).digest('hex'), text]));
+  return new Map([API_SIGN_IN, API_SECOND_FACTOR_VERIFY].map((text) => [createHash('sha256').update(text).digest('hex'), text]));
 }

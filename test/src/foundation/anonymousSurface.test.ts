@@ -49,11 +49,14 @@ const roots = [
   ['mutation', schema.getMutationType()!],
 ] as const;
 
+const SECOND_FACTOR_STEPS = ['secondFactorEnrol', 'secondFactorConfirm', 'secondFactorVerify'];
+
 describe('a client with no session', () => {
   const fields = roots.flatMap(([kind, type]) =>
     Object.values(type.getFields())
-      // The two ways in: signing in, and setting a password with a one-time link (accountAccess.test.ts).
-      .filter((f) => f.name !== 'login' && f.name !== 'accountActivate')
+      // The ways in: signing in, setting a password with a one-time link (accountAccess.test.ts),
+      // and the second factor's steps after a right password, which need its challenge (below).
+      .filter((f) => !['login', 'accountActivate', ...SECOND_FACTOR_STEPS].includes(f.name))
       .map((f) => [`${kind} ${f.name}`, operation(kind, f)] as const),
   );
 
@@ -66,6 +69,14 @@ describe('a client with no session', () => {
     expect(result.errors?.map((e) => e.extensions?.code), result.raw).toEqual(['UNAUTHENTICATED']);
     // Nothing comes back: no data at all, or the (nullable) field itself null.
     expect(Object.values(result.data ?? {}).every((value) => value === null), result.raw).toBe(true);
+  });
+
+  it.each(SECOND_FACTOR_STEPS)('gets nothing from %s without a live challenge from a right password', async (name) => {
+    const input = name === 'secondFactorEnrol' ? '{ challenge: "x" }' : '{ challenge: "x", code: "123456" }';
+    const result = await app.anonymous.request(`mutation { ${name}(input: ${input}) { __typename ... on ValidationError { fieldErrors { field message } } } }`);
+    expect(result.data?.[name], result.raw).toEqual({
+      __typename: 'ValidationError', fieldErrors: [{ field: 'challenge', message: 'Your sign-in has timed out or has already been used. Sign in again.' }],
+    });
   });
 
   it('can reach login', async () => {

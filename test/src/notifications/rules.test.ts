@@ -11,6 +11,7 @@ import { startMailCatcher, type MailCatcher } from '../support/mailCatcher.ts';
 import { as, globalId, REFER, SHARE } from '../access/fixtures.ts';
 import { BREAK_GLASS, decode } from '../restrictions/support.ts';
 import { thresholdDisagreementInput } from '../disagreements/support.ts';
+import { ADMIN, RESET, VERIFY, codeAt, enrol, passwordStep, setPolicy } from '../support/secondFactor.ts';
 
 const NM = 'northmoor.example';
 const at = (role: string, org: string) => `${role}@${org}.${NM}`;
@@ -21,6 +22,7 @@ const SC = {
 };
 const POLICE = { officer: at('police.officer', 'public-protection'), sergeant: at('detective.sergeant', 'public-protection'), inspector: at('detective.inspector', 'public-protection') };
 const GP = at('gp', 'moorside-surgery');
+const HEALTH_VISITOR = at('health.visitor', 'community-health');
 const PARTNERSHIP = {
   businessManager: at('business.manager', 'partnership'), dsp: at('delegated.safeguarding.partner', 'partnership'),
   scrutineer: at('independent.scrutineer', 'partnership'), igLead: at('ig.lead', 'partnership'),
@@ -175,6 +177,22 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) await app.anonymous.request(LOGIN, { email: OAK.staff, password: `wrong password ${i}` });
   const locked = await app.db.notificationEvent.findFirstOrThrow({ where: { kind: 'ACCOUNT_LOCKED' } });
   expected.push({ kind: 'ACCOUNT_LOCKED', reference: locked.reference, to: [OAK.staff] });
+
+  // Where the partnership asks for a second factor: five wrong codes after a right password pause
+  // a health visitor's sign-in, and they are told; the administrator's reset of their app too.
+  await setPolicy(app, true);
+  const { secret } = await enrol(app, HEALTH_VISITOR);
+  for (let i = 0; i < 5; i++) {
+    const asked = await passwordStep(app, HEALTH_VISITOR);
+    const wrong = (await codeAt(app, secret)) === '000000' ? '111111' : '000000';
+    await app.anonymous.request(VERIFY, { input: { challenge: asked.challenge, code: wrong } });
+  }
+  const paused = await app.db.notificationEvent.findFirstOrThrow({ where: { kind: 'SECOND_FACTOR_PAUSED' } });
+  expected.push({ kind: 'SECOND_FACTOR_PAUSED', reference: paused.reference, to: [HEALTH_VISITOR] });
+  await ok(ADMIN, RESET, { input: { userId: await userGid(HEALTH_VISITOR) } });
+  const reset = await app.db.notificationEvent.findFirstOrThrow({ where: { kind: 'SECOND_FACTOR_RESET' } });
+  expected.push({ kind: 'SECOND_FACTOR_RESET', reference: reset.reference, to: [HEALTH_VISITOR] });
+  await setPolicy(app, false);
 
   // The urgent disagreement is reminded before its deadline (a sweep after its last reminder point).
   const urgentStage = await app.db.disagreementStage.findFirstOrThrow({ where: { disagreement: { reference: third.reference } } });

@@ -1,7 +1,7 @@
 // A real Wraparound server for one test file: its own copy of the seeded template database, the
 // real HTTP server on a free loopback port, and a clock the test can move.
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createDatabaseClient, type Database } from '@wraparound/prisma';
@@ -70,6 +70,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: options.production ? 'production' : 'test',
     SECURE_COOKIES: 'false',
     PERSISTED_OPERATIONS_ONLY: String(options.persistedOperationsOnly ?? false),
+    // Production refuses to start without a key for authenticator secrets: each test app has its own.
+    SECOND_FACTOR_KEY: randomBytes(32).toString('base64'),
     ...options.env,
   });
   const config = { ...base, auth: { ...base.auth, ...options.auth }, seedDemo: false };

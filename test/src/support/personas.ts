@@ -13,6 +13,8 @@ export const LOGIN = /* GraphQL */ `
       ... on AccountLockedError { retryAfter }
       ... on ValidationError { fieldErrors { field path message } }
       ... on LoginSuccess { token expiresAt user { email } }
+      ... on SecondFactorRequired { challenge expiresAt message }
+      ... on SecondFactorEnrolmentRequired { challenge expiresAt message }
     }
   }
 `;

@@ -9,6 +9,7 @@ import { BackLink, Loading, ProblemBanner, SummaryList } from '../components/gov
 import { Page } from '../components/Page.tsx';
 import type { ResultOf, VariablesOf } from '../graphql.ts';
 import { PersonQuery, UserUpdateMutation } from './people.graphql.ts';
+import { ResetAuthenticator } from './ResetAuthenticator.tsx';
 import { ROLE_LABELS, rolesFor } from './roles.ts';
 
 type Person = NonNullable<ResultOf<typeof PersonQuery>['user']>;
@@ -73,6 +74,7 @@ function EditForm({ person }: { person: Person }) {
               options={[{ value: 'yes', label: 'Yes, the account is active' }, { value: 'no', label: 'No, deactivate the account' }]} />
             <Submit busy={form.busy}>Save changes</Submit>
           </form>
+          <ResetAuthenticator person={person} />
         </Page>
       </div>
     </div>

@@ -11,7 +11,7 @@ export const PeopleQuery = graphql(`
 
 export const PersonQuery = graphql(`
   query Person($id: ID!) {
-    user(id: $id) { id displayName email jobTitle roles active organisation { id name agencyType } }
+    user(id: $id) { id displayName email jobTitle roles active secondFactorEnrolled organisation { id name agencyType } }
   }
 `);
 

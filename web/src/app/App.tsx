@@ -3,6 +3,8 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SessionProvider } from '../auth/session.tsx';
 import { Activate } from '../auth/Activate.tsx';
+import { SecondFactorCode } from '../auth/secondFactor/SecondFactorCode.tsx';
+import { SetUpAuthenticator } from '../auth/secondFactor/SetUpAuthenticator.tsx';
 import { SignIn } from '../auth/SignIn.tsx';
 import { SignOut } from '../auth/SignOut.tsx';
 import { ChildPage } from '../children/ChildPage.tsx';
@@ -28,6 +30,7 @@ import { LadderEditor } from '../admin/LadderEditor.tsx';
 import { PartnershipCalendar } from '../admin/PartnershipCalendar.tsx';
 import { MissedClockAlerts } from '../admin/MissedClockAlerts.tsx';
 import { ConcernPatternRules } from '../admin/ConcernPatternRules.tsx';
+import { SecondFactorPolicy } from '../admin/SecondFactorPolicy.tsx';
 import { ReferralQueue } from '../concerns/ReferralQueue.tsx';
 import { ConcernPatterns } from '../concerns/ConcernPatterns.tsx';
 import { RegisterChild } from '../children/RegisterChild.tsx';
@@ -61,6 +64,9 @@ export function App() {
           <Route element={<Layout />}>
             <Route path="sign-in" element={<SignIn />} />
             <Route path="activate" element={<Activate />} />
+            <Route path="sign-in/code" element={<SecondFactorCode key="code" recovery={false} />} />
+            <Route path="sign-in/recovery-code" element={<SecondFactorCode key="recovery" recovery />} />
+            <Route path="sign-in/set-up-authenticator" element={<SetUpAuthenticator />} />
             <Route element={<RequireSignIn />}>
               <Route index element={<Home />} />
               <Route path="sign-out" element={<SignOut />} />
@@ -99,6 +105,7 @@ export function App() {
               <Route path="admin/rag-deadlines" element={<Permitted when={can.administer}><RagDeadlines /></Permitted>} />
               <Route path="admin/missed-deadlines" element={<Permitted when={can.administer}><MissedClockAlerts /></Permitted>} />
               <Route path="admin/concern-patterns" element={<Permitted when={can.administer}><ConcernPatternRules /></Permitted>} />
+              <Route path="admin/authenticator-codes" element={<Permitted when={can.administer}><SecondFactorPolicy /></Permitted>} />
               <Route path="admin/failed-emails" element={<Permitted when={can.administer}><FailedEmails /></Permitted>} />
               <Route path="disagreements" element={<DisagreementQueue />} />
               <Route path="referrals" element={<ReferralQueue />} />

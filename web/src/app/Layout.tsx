@@ -56,6 +56,7 @@ export function Layout() {
                   {can.administer(viewer) && <NavItem to="/admin/rag-deadlines">RAG deadlines</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/missed-deadlines">Missed deadlines</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/concern-patterns">Concern patterns</NavItem>}
+                  {can.administer(viewer) && <NavItem to="/admin/authenticator-codes">Authenticator codes</NavItem>}
                   {can.administer(viewer) && <NavItem to="/admin/failed-emails">Failed emails</NavItem>}
                   {can.governInformation(viewer) && <NavItem to="/information-governance">Information governance</NavItem>}
                   <NotificationsNavItem />

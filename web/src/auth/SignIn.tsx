@@ -1,4 +1,5 @@
-// Sign in with email and password; the API sets an HTTP-only session cookie. A person sent here
+// Sign in with email and password; the API sets an HTTP-only session cookie, or asks for a code
+// from an authenticator app first (secondFactor/). A person sent here
 // because their session ended sees why in a notification banner.
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
@@ -32,6 +33,11 @@ export function SignIn() {
       if (login.__typename === 'LoginSuccess') {
         await session.refresh();
         navigate('/', { replace: true });
+      } else if (login.__typename === 'SecondFactorRequired') {
+        // The challenge stays in this tab's history entry only, for the next step.
+        navigate('/sign-in/code', { state: { challenge: login.challenge } });
+      } else if (login.__typename === 'SecondFactorEnrolmentRequired') {
+        navigate('/sign-in/set-up-authenticator', { state: { challenge: login.challenge } });
       } else if (login.__typename === 'ValidationError') {
         form.fail(fieldErrors(login.fieldErrors));
       } else {

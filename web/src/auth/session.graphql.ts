@@ -13,6 +13,8 @@ export const SignInMutation = graphql(`
       ... on Error { message }
       ... on ValidationError { fieldErrors { field message } }
       ... on LoginSuccess { user { id } }
+      ... on SecondFactorRequired { challenge }
+      ... on SecondFactorEnrolmentRequired { challenge }
     }
   }
 `);
