@@ -12,8 +12,10 @@ export interface Config {
   port: number;
   /** Where people reach the service, for links in emails. */
   publicUrl: string;
-  /** An external PostgreSQL; without it the embedded one under dataDir is used. */
+  /** An external PostgreSQL, as the application role; without it the embedded one under dataDir is used. */
   databaseUrl: string | null;
+  /** The same database as its owner, for migrations and grants (README: "An external PostgreSQL"). */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   embeddedPostgresPort: number;
   /** Send cookies only over HTTPS. On by default in production. */
@@ -36,6 +38,19 @@ export interface Config {
   webDist: string;
   /** Run only the web app's persisted operations, refusing any other document. On in production. */
   persistedOperationsOnly: boolean;
+  auditCheckpoint: AuditCheckpointSettings;
+}
+
+/** Where the audit chain's head is anchored, outside the database (server/src/audit/checkpoint.ts). */
+export interface AuditCheckpointSettings {
+  /** The signed checkpoint: the latest sequence and hash seen intact. */
+  file: string;
+  /** The signing key, given directly (production: from a secret store) … */
+  key: string | null;
+  /** … or kept in this file, made on first start if missing. */
+  keyFile: string;
+  /** How often a new checkpoint is written (0 turns it off). */
+  intervalSeconds: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,13 +65,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const host = env.HOST ?? '127.0.0.1';
   const port = int(env, 'PORT', 4000);
+  const dataDir = path.resolve(REPO_ROOT, env.DATA_DIR ?? '.data');
+  const key = env.AUDIT_CHECKPOINT_KEY || null;
+  if (key !== null && key.length < 32) throw new Error('AUDIT_CHECKPOINT_KEY must be at least 32 characters');
   return {
     production,
     host,
     port,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR ?? '.data'),
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
+    dataDir,
     embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : production,
     auth: {
@@ -74,5 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailIntervalSeconds: int(env, 'MAIL_INTERVAL_SECONDS', 10),
     webDist: path.resolve(REPO_ROOT, env.WEB_DIST ?? path.join('web', 'dist')),
     persistedOperationsOnly: env.PERSISTED_OPERATIONS_ONLY ? env.PERSISTED_OPERATIONS_ONLY === 'true' : production,
+    auditCheckpoint: {
+      file: path.resolve(REPO_ROOT, env.AUDIT_CHECKPOINT_FILE || path.join(dataDir, 'audit-checkpoint.json')),
+      key,
+      keyFile: path.resolve(REPO_ROOT, env.AUDIT_CHECKPOINT_KEY_FILE || path.join(dataDir, 'audit-checkpoint.key')),
+      intervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60),
+    },
   };
 }

@@ -1,6 +1,13 @@
 export { loadConfig, type Config } from './config.ts';
 export { createHttpServer, createGraphQLHandler, CSRF_HEADER } from './http/app.ts';
-export { migrateJobQueue, prepareDatabase, startEmbeddedPostgres, startJobWorker } from './database/index.ts';
+export {
+  migrateJobQueue, migrateAndGrant, prepareDatabase, requireLeastPrivilege, startEmbeddedPostgres, startJobWorker,
+  checkApplicationRole, EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, type EmbeddedRole,
+} from './database/index.ts';
+export {
+  advanceCheckpoint, checkpointAnchor, compareWithCheckpoint, readCheckpoint, writeCheckpoint,
+  type AuditCheckpoint, type CheckpointAnchor,
+} from './audit/checkpoint.ts';
 export { createMailTransport, type MailTransport, type OutgoingEmail } from './notifications/mailer.ts';
 export { renderEmail, messageIdOf, type EmailNotification } from './notifications/email.ts';
 export { deliverDueEmails, backoffMs, SENDING_LEASE_MS, type DeliverOptions, type DeliverResult } from './notifications/deliver.ts';
