@@ -3,10 +3,10 @@
 // the end are found as well as rows changed. Prints the result; exits 1 if anything is wrong.
 // With the embedded database it joins the running server's cluster, or starts it, and migrates nothing.
 import { createDatabaseClient } from '@wraparound/prisma';
-import { verifyAuditChain } from '@wraparound/schema';
+import { verifyAuditChain } from '@wraparound/schema/audit/chain';
 import { checkpointAnchor, compareWithCheckpoint, readCheckpoint, type AuditCheckpoint } from './audit/checkpoint.ts';
 import { loadConfig } from './config.ts';
-import { prepareDatabase } from './database/index.ts';
+import { openDatabase } from './database/open.ts';
 
 async function verify(): Promise<string[]> {
   const config = loadConfig();
@@ -16,7 +16,7 @@ async function verify(): Promise<string[]> {
   } catch (error) {
     return [`AUDIT CHECKPOINT UNUSABLE: ${(error as Error).message}`];
   }
-  const database = await prepareDatabase(config, () => undefined, { migrate: false });
+  const database = await openDatabase(config, () => undefined);
   const db = createDatabaseClient(database.url, { poolMax: 1 });
   try {
     const report = await verifyAuditChain(db);

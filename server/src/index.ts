@@ -12,5 +12,6 @@ export { createMailTransport, type MailTransport, type OutgoingEmail } from './n
 export { renderEmail, messageIdOf, type EmailNotification } from './notifications/email.ts';
 export { deliverDueEmails, backoffMs, SENDING_LEASE_MS, type DeliverOptions, type DeliverResult } from './notifications/deliver.ts';
 export { startEmailDelivery } from './notifications/deliveryWorker.ts';
+export { startAuditCheckpointer } from './workers/auditCheckpointer.ts';
 export { deliverDueDigests } from './notifications/digest.ts';
 export { createLiveNotifications, NOTIFICATION_CHANNEL, type LiveNotificationHub } from './notifications/liveNotifications.ts';

@@ -9,7 +9,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '@wraparound/prisma';
-import { auditRowAt, verifyAuditChainSince } from '@wraparound/schema';
+import { auditRowAt, verifyAuditChainSince } from '@wraparound/schema/audit/chain';
 import type { AuditCheckpointSettings } from '../config.ts';
 
 export interface AuditCheckpoint {

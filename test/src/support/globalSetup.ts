@@ -3,7 +3,6 @@
 // as `npm start` does) and seeded with the demo partnership and a second one (as the application
 // role, the one every test's server then connects as). Each test file copies the template (app.ts).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -12,6 +11,7 @@ import { seedDemo, seedOtherPartnership } from '@wraparound/prisma/seed';
 import { hashPassword } from '@wraparound/schema';
 import { migrateAndGrant, startEmbeddedPostgres } from '@wraparound/server';
 import { TEMPLATE_DATABASE, TEST_PASSWORD } from './constants.ts';
+import { freePort } from './freePort.ts';
 import { ensureWebBuilt } from './webBuild.ts';
 
 declare module 'vitest' {
@@ -21,17 +21,6 @@ declare module 'vitest' {
     /** The same as the cluster's superuser, for what no application may do. */
     adminDatabaseUrlPattern: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {
