@@ -4,10 +4,10 @@
 // already running on that directory (the server, while `pnpm audit:verify` runs) is joined, not
 // started a second time.
 //
-// Three roles, so that the connection serving requests cannot rewrite history (docs/domain.md,
-// "The audit trail"): the cluster's superuser (creates roles and databases, nothing else), the owner
-// (owns the database and its tables, runs the migrations) and the application role (what the
-// server connects as: the privileges granted in roles.ts, no more).
+// Three roles, so that the connection serving requests cannot rewrite history (README, "Things the
+// database enforces by itself"): the cluster's superuser (creates roles and databases, nothing
+// else), the owner (owns the database and its tables, runs the migrations) and the application role
+// (what the server connects as: the privileges granted in roles.ts, no more).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -19,8 +19,8 @@ export type EmbeddedRole = 'admin' | 'owner' | 'app';
 export interface EmbeddedDatabase {
   /** Connection URL for `database` on the embedded cluster, as `role` (the superuser by default). */
   url(database: string, role?: EmbeddedRole): string;
-  /** Creates the database (owned by the owner role) if it is missing; hands an older one, made
-   * when everything belonged to the superuser, to the owner role. */
+  /** Creates the database (owned by the owner role) if it is missing; in one that exists, hands
+   * to the owner role whatever the superuser made (everything, in a database from before the roles). */
   createDatabaseIfMissing(database: string, template?: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -98,8 +98,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         if (found.rowCount === 0) {
           const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
           await client.query(`CREATE DATABASE ${ident}${from} OWNER ${owner}`);
-        } else if (found.rows[0]!.owner === USER) {
-          await client.query(`ALTER DATABASE ${ident} OWNER TO ${owner}`);
+        } else {
+          if (found.rows[0]!.owner === USER) await client.query(`ALTER DATABASE ${ident} OWNER TO ${owner}`);
+          // Also what a migration made by the superuser left (`migrate dev`, README).
           await withClient(adminUrl(database), (inside) => handToOwner(inside));
         }
       });
@@ -152,9 +153,9 @@ async function ensureRoles(url: string, passwordFile: string): Promise<Record<'o
 }
 
 /**
- * A database from before the roles: every table, sequence, function and type the superuser made
- * in the application's schemas passes to the owner role, so later migrations (run as the owner)
- * can change them. Objects an extension owns stay with the extension.
+ * Every table, sequence, function and type the superuser made in the application's schemas (all of
+ * them, in a database from before the roles) passes to the owner role, so later migrations (run as
+ * the owner) can change them and grant them. Objects an extension owns stay with the extension.
  */
 function handToOwner(client: pg.Client) {
   return client.query(`DO $$
