@@ -3,7 +3,8 @@
 // write what the product needs, and nothing the database keeps as history: the audit trail is
 // INSERT and SELECT only, a table guarded against DELETE (forbid_delete) or UPDATE (forbid_update)
 // gets neither, and the migration records are read-only. Never TRUNCATE, TRIGGER or REFERENCES;
-// not being the owner, it can neither disable a trigger nor alter a table.
+// not being the owner, it can neither disable a trigger nor alter a table. The job queue's tables
+// (graphile_worker) are the queue's working state, not history: all four, through a policy.
 import pg from 'pg';
 
 const SCHEMAS = ['public', 'graphile_worker'];
@@ -27,6 +28,16 @@ export async function grantApplicationRole(ownerUrl: string, appRole: string): P
        WHERE NOT t.tgisinternal AND p.proname IN ('forbid_delete', 'forbid_update', 'audit_event_append_only')`);
     for (const { tbl, keep } of guarded.rows) await client.query(`REVOKE ${keep} ON ${tbl} FROM ${app}`);
     await client.query(`REVOKE INSERT, UPDATE, DELETE ON TABLE public._prisma_migrations, graphile_worker.migrations FROM ${app}`);
+    // The job queue keeps row-level security on its tables with no policy, so that only their owner
+    // reaches them: a policy lets the application role in as well, without owning them.
+    const secured = await client.query<{ tbl: string }>(`
+      SELECT c.oid::regclass::text AS tbl FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relrowsecurity`, [SCHEMAS]);
+    const policy = client.escapeIdentifier(`${appRole}_access`);
+    for (const { tbl } of secured.rows) {
+      await client.query(`DROP POLICY IF EXISTS ${policy} ON ${tbl}`);
+      await client.query(`CREATE POLICY ${policy} ON ${tbl} TO ${app} USING (true) WITH CHECK (true)`);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
