@@ -97,7 +97,7 @@ export { isLoopback } from './auth/singleSignOn/rules.ts';
 export { signInWithProvider, refuseSingleSignOn, type ProviderClaims, type RefusalReason } from './auth/singleSignOn/accountMatching.ts';
 export { hashPassword } from './auth/passwords.ts';
 export { roleFitsAgency, ROLES_BY_AGENCY } from './admin/roles.ts';
-export { verifyAuditChain } from './audit/chain.ts';
+export { verifyAuditChain, verifyAuditChainSince, auditRowAt, type ChainPoint } from './audit/chain.ts';
 export { sweepDeadlines } from './deadlines/sweep.ts';
 export { DEADLINE_TASK } from './deadlines/jobs.ts';
 export { announce, wordsFor, NOTIFICATION_KINDS, NOTIFICATION_RULES, type NotificationKind } from './notifications/rules.ts';

@@ -13,8 +13,10 @@ export interface Config {
   port: number;
   /** Where people reach the service, for links in emails. */
   publicUrl: string;
-  /** An external PostgreSQL; without it the embedded one under dataDir is used. */
+  /** An external PostgreSQL, as the application role; without it the embedded one under dataDir is used. */
   databaseUrl: string | null;
+  /** The same database as its owner, for migrations and grants (README: "An external PostgreSQL"). */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   embeddedPostgresPort: number;
   /** Send cookies only over HTTPS. On by default in production. */
@@ -43,6 +45,19 @@ export interface Config {
   requestBodyLimitBytes: number;
   /** Requests one session may send a minute (per process); 0 turns the limit off. */
   sessionRequestsPerMinute: number;
+  auditCheckpoint: AuditCheckpointSettings;
+}
+
+/** Where the audit chain's head is anchored, outside the database (server/src/audit/checkpoint.ts). */
+export interface AuditCheckpointSettings {
+  /** The signed checkpoint: the latest sequence and hash seen intact. */
+  file: string;
+  /** The signing key, given directly (production: from a secret store) … */
+  key: string | null;
+  /** … or kept in this file, made on first start if missing. */
+  keyFile: string;
+  /** How often a new checkpoint is written (0 turns it off). */
+  intervalSeconds: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -93,13 +108,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const host = env.HOST ?? '127.0.0.1';
   const port = int(env, 'PORT', 4000);
+  const dataDir = path.resolve(REPO_ROOT, env.DATA_DIR ?? '.data');
+  const key = env.AUDIT_CHECKPOINT_KEY || null;
+  if (key !== null && key.length < 32) throw new Error('AUDIT_CHECKPOINT_KEY must be at least 32 characters');
   return {
     production,
     host,
     port,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR ?? '.data'),
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
+    dataDir,
     embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : production,
     auth: {
@@ -126,5 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestBodyLimitBytes: Math.max(1024, int(env, 'REQUEST_BODY_LIMIT_BYTES', 1024 * 1024)),
     // A page sends a handful of requests; 600 a minute is ten a second, sustained.
     sessionRequestsPerMinute: int(env, 'SESSION_REQUESTS_PER_MINUTE', 600),
+    auditCheckpoint: {
+      file: path.resolve(REPO_ROOT, env.AUDIT_CHECKPOINT_FILE || path.join(dataDir, 'audit-checkpoint.json')),
+      key,
+      keyFile: path.resolve(REPO_ROOT, env.AUDIT_CHECKPOINT_KEY_FILE || path.join(dataDir, 'audit-checkpoint.key')),
+      intervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60),
+    },
   };
 }

@@ -1,11 +1,14 @@
-// `pnpm start`: the embedded PostgreSQL (unless DATABASE_URL is set), migrations, demo data on an
-// empty database, then the API and the web app on one origin.
+// `pnpm start`: the embedded PostgreSQL (unless DATABASE_URL is set), migrations as the owner, demo
+// data on an empty database, then the API and the web app on one origin, connected as the
+// application role; the audit chain's head is checkpointed outside the database meanwhile.
 import { mkdirSync } from 'node:fs';
 import { createDatabaseClient } from '@wraparound/prisma';
 import { loadConfig } from './config.ts';
-import { DatabaseStartError, prepareDatabase, startJobWorker } from './database/index.ts';
+import { checkpointAnchor } from './audit/checkpoint.ts';
+import { DatabaseStartError, prepareDatabase, requireLeastPrivilege, startJobWorker } from './database/index.ts';
 import { readDemoCredentials, seedDemoIfEmpty } from './demo.ts';
 import { createHttpServer } from './http/app.ts';
+import { startAuditCheckpointer } from './workers/auditCheckpointer.ts';
 import { startDeadlineSweeper } from './workers/deadlineSweeper.ts';
 import { createMailTransport } from './notifications/mailer.ts';
 import { startEmailDelivery } from './notifications/deliveryWorker.ts';
@@ -17,6 +20,7 @@ async function main() {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
   const database = await prepareDatabase(config, log);
+  await requireLeastPrivilege(database.url, config.production, log);
   const db = createDatabaseClient(database.url, { poolMax: config.dbPoolMax });
 
   if (config.seedDemo) {
@@ -33,6 +37,11 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   // Deadlines: a queue job per deadline makes each prompt; the interval sweep is the safety net.
   const jobs = await startJobWorker(db, database.url, log);
+  const checkpoints = config.auditCheckpoint;
+  const stopCheckpoints = checkpoints.intervalSeconds > 0
+    ? startAuditCheckpointer(db, checkpointAnchor(checkpoints, { create: true }), checkpoints.intervalSeconds * 1000, log)
+    : async () => {};
+  log(`Audit:   ${checkpoints.intervalSeconds > 0 ? `head checkpointed every ${checkpoints.intervalSeconds}s to ${checkpoints.file}` : 'no checkpoints (AUDIT_CHECKPOINT_INTERVAL_SECONDS=0)'}`);
   const stopSweeper = config.sweepIntervalSeconds > 0 ? startDeadlineSweeper(db, config.sweepIntervalSeconds * 1000, log) : async () => {};
   const mail = createMailTransport({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
   let stopEmail = async () => {};
@@ -61,7 +70,7 @@ async function main() {
     // database go away.
     server.close();
     server.closeAllConnections();
-    await Promise.all([stopSweeper(), stopEmail(), jobs.stop()]);
+    await Promise.all([stopSweeper(), stopEmail(), jobs.stop(), stopCheckpoints()]);
     mail.close();
     await live.close();
     await db.$disconnect();

@@ -1,33 +1,44 @@
-// Finds or starts the database, then brings its schema up to date with the committed migrations.
-import path from 'node:path';
+// Finds or starts the database, brings its schema up to date with the committed migrations (as the
+// owner), and grants the application role what it needs (as the owner). The server then connects
+// as the application role only.
 import { migrateDeploy } from '@wraparound/prisma/migrate';
 import type { Config } from '../config.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateJobQueue } from './jobQueue.ts';
+import { openDatabase, type OpenDatabase } from './open.ts';
+import { checkApplicationRole, grantApplicationRole } from './roles.ts';
 
-export { startEmbeddedPostgres } from './embedded.ts';
+export { startEmbeddedPostgres, EMBEDDED_APP_ROLE, EMBEDDED_OWNER_ROLE, type EmbeddedRole } from './embedded.ts';
 export { DatabaseStartError } from './leftBehind.ts';
 export { migrateJobQueue, startJobWorker } from './jobQueue.ts';
+export { checkApplicationRole, grantApplicationRole } from './roles.ts';
+export { openDatabase, type OpenDatabase } from './open.ts';
 
-export interface PreparedDatabase {
-  url: string;
-  embedded: boolean;
-  stop(): Promise<void>;
+/** Migrations (ours, then the job queue's) as the owner, then the application role's grants. */
+export async function migrateAndGrant(ownerUrl: string, appUrl: string): Promise<void> {
+  await migrateDeploy(ownerUrl, { quiet: true });
+  await migrateJobQueue(ownerUrl);
+  const appRole = decodeURIComponent(new URL(appUrl).username);
+  const ownerRole = decodeURIComponent(new URL(ownerUrl).username);
+  if (appRole !== ownerRole) await grantApplicationRole(ownerUrl, appRole);
 }
 
-export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<PreparedDatabase> {
-  let url = config.databaseUrl;
-  let stop = async () => {};
-  if (!url) {
-    const dataDir = path.join(config.dataDir, 'postgres');
-    log(`Starting the embedded PostgreSQL (data in ${dataDir}, port ${config.embeddedPostgresPort})`);
-    const cluster = await startEmbeddedPostgres({ dataDir, port: config.embeddedPostgresPort, log });
-    await cluster.createDatabaseIfMissing('wraparound');
-    url = cluster.url('wraparound');
-    stop = () => cluster.stop();
-  }
+export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+  const database = await openDatabase(config, log);
   log('Applying migrations');
-  await migrateDeploy(url, { quiet: true });
-  await migrateJobQueue(url);
-  return { url, embedded: !config.databaseUrl, stop };
+  await migrateAndGrant(database.ownerUrl, database.url);
+  return database;
+}
+
+/**
+ * Refuses (in production) or warns about a server connection that could rewrite the audit trail:
+ * a superuser, the tables' owner, or a role granted UPDATE or DELETE on it.
+ */
+export async function requireLeastPrivilege(url: string, production: boolean, log: (line: string) => void): Promise<void> {
+  const role = await checkApplicationRole(url);
+  if (!role.superuser && !role.canRewriteAudit) return;
+  const problem =
+    `The server connects to PostgreSQL as "${role.role}", ${role.superuser ? 'a superuser' : 'a role that owns or may change the audit trail'}: ` +
+    `connect DATABASE_URL as an application role and give the owner's login in DATABASE_OWNER_URL (README, "An external PostgreSQL")`;
+  if (production) throw new Error(problem);
+  log(`WARNING: ${problem}`);
 }

@@ -28,7 +28,7 @@ describe('the database', () => {
 
     // A privileged connection disables the guard and edits one row, as a rogue owner could.
     const target = await app.sql<{ seq: string }>('SELECT seq FROM audit_event ORDER BY seq LIMIT 1');
-    const owner = new pg.Client({ connectionString: app.databaseUrl });
+    const owner = new pg.Client({ connectionString: app.adminDatabaseUrl });
     await owner.connect();
     try {
       await owner.query('BEGIN');

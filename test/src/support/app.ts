@@ -6,13 +6,16 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDatabaseClient, type Database } from '@wraparound/prisma';
 import type { AuthSettings } from '@wraparound/schema';
-import { createHttpServer, createLiveNotifications, loadConfig } from '@wraparound/server';
+import { createHttpServer, createLiveNotifications, EMBEDDED_OWNER_ROLE, loadConfig } from '@wraparound/server';
 import { TEMPLATE_DATABASE } from './constants.ts';
 import { GraphQLClient } from './graphql.ts';
 
 export interface TestApp {
   url: string;
+  /** The server's database, as the application role (what the server connects as). */
   databaseUrl: string;
+  /** The same database as the cluster's superuser. */
+  adminDatabaseUrl: string;
   db: Database;
   /** Every SQL statement the server has sent, for counting round trips (clear it between operations). */
   queries: string[];
@@ -24,23 +27,29 @@ export interface TestApp {
   now(): Date;
   /** Moves the server's clock forward. */
   advanceClock(ms: number): void;
-  /** Plain SQL on the test database, as the database owner. */
+  /** Plain SQL on the test database, as the cluster's superuser (to plant or inspect what the API cannot). */
   sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<T>>;
   /** Cuts every open connection (live streams included) as a network failure would; the server stays up. */
   dropConnections(): void;
   close(): Promise<void>;
 }
 
+/** The test cluster's database `name`, as the application role. */
 export function databaseUrl(name: string) {
   return inject('databaseUrlPattern').replace('{db}', name);
 }
 
+/** The superuser's URL for the database an application-role URL names. */
+export function adminDatabaseUrl(url: string) {
+  return inject('adminDatabaseUrlPattern').replace('{db}', new URL(url).pathname.slice(1));
+}
+
 export async function createTestDatabase(): Promise<string> {
   const name = `w_${process.env.VITEST_POOL_ID ?? '0'}_${randomUUID().slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: databaseUrl('postgres') });
+  const admin = new pg.Client({ connectionString: inject('adminDatabaseUrlPattern').replace('{db}', 'postgres') });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}" OWNER "${EMBEDDED_OWNER_ROLE}"`);
   } finally {
     await admin.end();
   }
@@ -93,10 +102,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const origin = `http://127.0.0.1:${port}`;
   // Addresses the server gives out (single sign-on's callback) name the port it actually got.
   config.publicUrl = origin;
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const adminUrl = adminDatabaseUrl(url);
+  const pool = new pg.Pool({ connectionString: adminUrl, max: 2 });
   return {
     url: origin,
     databaseUrl: url,
+    adminDatabaseUrl: adminUrl,
     serverErrors: errors,
     queries,
     db,
