@@ -10,7 +10,7 @@ import { BREAK_GLASS, EMAIL, LIFT, RESTRICT, oakfieldPupil, raiseConcern, userId
 
 const NOTICE = /* GraphQL */ `query($id: ID!) { restrictionNotice(childId: $id) { wholeRecord restrictedEntries emergencyAccessUntil } }`;
 const GRANT = /* GraphQL */ `query($id: ID!) { breakGlassGrant(id: $id) { id reason user { displayName } } }`;
-const PEOPLE = /* GraphQL */ `query($name: String!) { restrictionPeople(name: $name) { id displayName organisation { name } } }`;
+const PEOPLE = /* GraphQL */ `query($name: String!) { restrictionPeople(name: $name) { totalCount edges { node { id displayName organisation { name } } } } }`;
 
 let app: TestApp;
 let child: Child;
@@ -38,17 +38,30 @@ const noticesLogged = () => app.db.auditEvent.count({ where: { action: 'restrict
 
 describe('restrictionPeople', () => {
   const names = async (email: string, name: string) =>
-    ((await (await as(app, email)).request(PEOPLE, { name })).data.restrictionPeople as { displayName: string }[]).map((p) => p.displayName);
+    ((await (await as(app, email)).request(PEOPLE, { name })).data.restrictionPeople.edges as { node: { displayName: string } }[]).map((e) => e.node.displayName);
 
   it('finds active people of the partnership by part of their name, for those who may restrict', async () => {
     expect(await names(EMAIL.dsl, 'firth')).toEqual(['Angela Firth']);
-    const [angela] = (await (await as(app, EMAIL.socialWorker)).request(PEOPLE, { name: 'Angela' })).data.restrictionPeople;
+    const [angela] = (await (await as(app, EMAIL.socialWorker)).request(PEOPLE, { name: 'Angela' })).data.restrictionPeople.edges.map((e: { node: unknown }) => e.node);
     expect(angela).toEqual({ id: globalId('User', await userId(app, EMAIL.teamManager)), displayName: 'Angela Firth', organisation: { name: expect.any(String) } });
     expect(await names(EMAIL.igLead, ' Holt ')).toEqual(['Sarah Holt']);
     // Under two letters finds nobody; another partnership's people are never found.
     expect(await names(EMAIL.dsl, 'a')).toEqual([]);
     expect(await names(EMAIL.dsl, 'Owen Pritchard')).toEqual([]);
     expect(await names(EMAIL.otherbyDsl, 'Owen')).toEqual(['Owen Pritchard']);
+  });
+
+  it('says how many match and pages through them, rather than stopping at a page', async () => {
+    const dsl = await as(app, EMAIL.dsl);
+    const first = (await dsl.request(`query { restrictionPeople(name: "an", first: 3) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`)).data.restrictionPeople;
+    const partnership = (await app.db.user.findUniqueOrThrow({ where: { email: EMAIL.dsl } })).partnershipId;
+    const expected = await app.db.user.count({ where: { partnershipId: partnership, active: true, displayName: { contains: 'an', mode: 'insensitive' } } });
+    expect(expected).toBeGreaterThan(3);
+    expect(first.totalCount).toBe(expected);
+    expect(first.edges).toHaveLength(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = (await dsl.request(`query($after: String) { restrictionPeople(name: "an", first: 3, after: $after) { edges { node { id } } } }`, { after: first.pageInfo.endCursor })).data.restrictionPeople;
+    expect(next.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(first.edges[0].node.id);
   });
 
   it('finds nobody deactivated, and nobody at all for those who may not restrict', async () => {

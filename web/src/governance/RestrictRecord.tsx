@@ -16,7 +16,7 @@ import { Page } from '../components/Page.tsx';
 import type { ResultOf } from '../graphql.ts';
 import { RestrictFormQuery, RestrictionCreateMutation, RestrictionPeopleQuery } from './governance.graphql.ts';
 
-type Person = ResultOf<typeof RestrictionPeopleQuery>['restrictionPeople'][number];
+type Person = ResultOf<typeof RestrictionPeopleQuery>['restrictionPeople']['edges'][number]['node'];
 
 /** Find people by name and tick those to name; the ticked stay listed while searching again. */
 function MemberPicker({ chosen, onChange, error }: { chosen: Person[]; onChange(people: Person[]): void; error?: string | undefined }) {
@@ -24,6 +24,7 @@ function MemberPicker({ chosen, onChange, error }: { chosen: Person[]; onChange(
   const viewer = useViewer();
   const [name, setName] = useState('');
   const [found, setFound] = useState<Person[] | null>(null);
+  const [matching, setMatching] = useState(0);
   const [problem, setProblem] = useState<string | undefined>();
   const find = async () => {
     if (name.trim().length < 2) {
@@ -32,7 +33,9 @@ function MemberPicker({ chosen, onChange, error }: { chosen: Person[]; onChange(
     }
     setProblem(undefined);
     const result = await client.query(RestrictionPeopleQuery, { name: name.trim() }).toPromise();
-    setFound((result.data?.restrictionPeople ?? []).filter((p) => p.id !== viewer.id));
+    const people = result.data?.restrictionPeople;
+    setMatching(people?.totalCount ?? 0);
+    setFound((people?.edges ?? []).map((e) => e.node).filter((p) => p.id !== viewer.id));
   };
   const onEnter = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.target as HTMLElement).id === 'memberSearch') {
@@ -50,7 +53,15 @@ function MemberPicker({ chosen, onChange, error }: { chosen: Person[]; onChange(
       <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => void find()}>
         Find people
       </button>
-      {found && <p className="govuk-body" role="status">{found.length === 0 ? 'Nobody found with that name.' : `${found.length === 1 ? '1 person' : `${found.length} people`} found.`}</p>}
+      {found && (
+        <p className="govuk-body" role="status">
+          {found.length === 0
+            ? 'Nobody found with that name.'
+            : matching > found.length + 1
+              ? `Showing ${found.length} of ${matching} people with that name: type more of the name to find the one you want.`
+              : `${found.length === 1 ? '1 person' : `${found.length} people`} found.`}
+        </p>
+      )}
       {listed.length > 0 && (
         <Checkboxes name="memberUserIds" label="People to name" error={error}
           value={chosen.map((p) => p.id)}

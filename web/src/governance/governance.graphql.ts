@@ -136,7 +136,7 @@ export const RestrictFormQuery = graphql(`
 
 export const RestrictionPeopleQuery = graphql(`
   query RestrictionPeople($name: String!) {
-    restrictionPeople(name: $name) { id displayName jobTitle organisation { name } }
+    restrictionPeople(name: $name, first: 20) { totalCount edges { node { id displayName jobTitle organisation { name } } } }
   }
 `);
 
