@@ -22,11 +22,14 @@ const SEARCH_IDENTIFIER_MAX = 20;
  * a 100 KB name takes seconds of a database connection). */
 export function searchTermProblems(input: { nhsNumber?: string | null; upn?: string | null; givenName?: string | null; familyName?: string | null }) {
   const problems: Array<{ path: string[]; message: string }> = [];
-  for (const field of ['givenName', 'familyName'] as const) {
-    if ((input[field]?.length ?? 0) > SEARCH_NAME_MAX) problems.push({ path: ['input', field], message: `Must be ${SEARCH_NAME_MAX} characters or fewer` });
-  }
-  for (const field of ['nhsNumber', 'upn'] as const) {
-    if ((input[field]?.length ?? 0) > SEARCH_IDENTIFIER_MAX) problems.push({ path: ['input', field], message: `Must be ${SEARCH_IDENTIFIER_MAX} characters or fewer` });
+  const limits = [
+    ['givenName', 'given name', SEARCH_NAME_MAX],
+    ['familyName', 'family name', SEARCH_NAME_MAX],
+    ['nhsNumber', 'NHS number', SEARCH_IDENTIFIER_MAX],
+    ['upn', 'UPN', SEARCH_IDENTIFIER_MAX],
+  ] as const;
+  for (const [field, label, max] of limits) {
+    if ((input[field]?.length ?? 0) > max) problems.push({ path: ['input', field], message: `The ${label} must be ${max} characters or fewer` });
   }
   return problems;
 }

@@ -76,7 +76,11 @@ describe('the partnership’s child index', () => {
     });
     expect((await lookUp(POLICE[0]!, { familyName: child.familyName })).fieldErrors).toEqual([{ field: 'dateOfBirth', message: 'Enter the date of birth with the family name' }]);
     expect((await lookUp(POLICE[0]!, {})).fieldErrors).toEqual([{ field: 'input', message: 'Search by NHS number, by UPN, or by family name and date of birth' }]);
+    // 100,000 letters stop at the limit every read has; 101 at the search's own.
     expect((await lookUp(POLICE[0]!, { familyName: 'x'.repeat(100_000), dateOfBirth: '2015-01-01' })).fieldErrors).toEqual([
+      { field: 'familyName', message: 'Must be 500 characters or fewer' },
+    ]);
+    expect((await lookUp(POLICE[0]!, { familyName: 'x'.repeat(101), dateOfBirth: '2015-01-01' })).fieldErrors).toEqual([
       { field: 'familyName', message: 'The family name must be 100 characters or fewer' },
     ]);
     // A school's staff member and the partnership's business manager may not record a child.

@@ -155,7 +155,7 @@ describe('text input', () => {
       message: expect.stringMatching(/characters or fewer/),
     });
     const long = await dsl.request(SEARCH, { input: { familyName: 'a'.repeat(101) } });
-    expect(long.data?.childSearch.fieldErrors, long.raw.slice(0, 300)).toEqual([{ path: ['input', 'familyName'], message: 'Must be 100 characters or fewer' }]);
+    expect(long.data?.childSearch.fieldErrors, long.raw.slice(0, 300)).toEqual([{ path: ['input', 'familyName'], message: 'The family name must be 100 characters or fewer' }]);
   });
 
   it('refuses a NUL byte in a text field with a field error, and records nothing', async () => {

@@ -43,9 +43,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Signs in as the first demo account, with the password the start command printed for it. */
+/** Signs in as the demo's partnership administrator (who reads no child's record, so is not asked
+ * for an authenticator code), with the password the start command printed. */
 async function signInFirstDemoUser() {
-  const [email, password] = readFileSync(path.join(dir, 'demo-users.txt'), 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const line = readFileSync(path.join(dir, 'demo-users.txt'), 'utf8').split('\n').find((l) => l.includes('PARTNERSHIP_ADMIN'))!;
+  const [email, password] = line.trim().split(/\s+/);
   const result = await new GraphQLClient(origin).request(LOGIN, { input: { email, password, sessionMode: 'BEARER_TOKEN' } });
   expect(result.data?.login?.__typename).toBe('LoginSuccess');
 }

@@ -50,6 +50,8 @@ beforeAll(async () => {
   await migrateDeploy(url, { quiet: true });
   const seeding = createDatabaseClient(url, { poolMax: 2 });
   await seedDemo(seeding, { hashPassword, passwordFor: () => TEST_PASSWORD, children: 6 });
+  // The demo asks for an authenticator code; this test is about the database, not sign-in.
+  await seeding.partnership.updateMany({ data: { secondFactorRequired: false } });
   await seeding.$disconnect();
 
   app = await startTestApp({ databaseUrl: url });
