@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/ports.ts';
-import { startWraparound, type WraparoundProcess } from '../support/wraparoundProcess.ts';
+import { startServerCommand, type StartedServer } from '../support/serverCommands.ts';
 
 const SIGN_IN = /* GraphQL */ `mutation($input: LoginInput!) { login(input: $input) { __typename } }`;
 
 let dir: string;
 let env: Record<string, string>;
-const started: WraparoundProcess[] = [];
+const started: StartedServer[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'wraparound-restart-'));
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const server of started) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+  for (const server of started) if (server.process.exitCode === null && server.process.signalCode === null) server.process.kill('SIGKILL');
   // Whatever PostgreSQL a killed server left behind.
   const pid = postmasterPid();
   if (pid && alive(pid)) process.kill(pid, 'SIGQUIT');
@@ -32,10 +32,19 @@ afterAll(async () => {
 });
 
 function start(overrides: Record<string, string> = {}) {
-  const server = startWraparound({ ...env, ...overrides });
+  const server = startServerCommand({ NODE_ENV: 'test', SEED_DEMO: 'false', SWEEP_INTERVAL_SECONDS: '0', ...env, ...overrides });
   started.push(server);
   return server;
 }
+
+/** "ready" once it serves, or "exited" if it ended first. */
+const serving = (server: StartedServer) =>
+  server.waitFor(/\[wraparound\] GraphQL:/, 90_000).then(
+    () => 'ready' as const,
+    async (error) => (server.process.exitCode !== null || server.process.signalCode !== null ? 'exited' as const : Promise.reject(error)),
+  );
+const printed = (server: StartedServer) => server.output.join('\n');
+const origin = () => `http://127.0.0.1:${env.PORT}`;
 
 function postmasterPid(): number | null {
   try {
@@ -71,38 +80,38 @@ async function serves(origin: string) {
 const STARTS = { timeout: 240_000 };
 
 describe('starting again', () => {
-  let first: WraparoundProcess;
+  let first: StartedServer;
 
   it('refuses a second server on data a live server is using, and leaves that one serving', STARTS, async () => {
     first = start();
-    expect(await first.started, first.output()).toBe('ready');
-    await serves(first.origin);
+    expect(await serving(first), printed(first)).toBe('ready');
+    await serves(origin());
 
     const second = start({ PORT: String(await freePort()) });
-    expect(await second.started, second.output()).toBe('exited');
+    expect(await serving(second), printed(second)).toBe('exited');
     expect((await second.exited).code).toBe(1);
-    expect(second.output()).toMatch(new RegExp(`already in use by process ${first.child.pid}`));
-    expect(second.output()).not.toMatch(/undefined/);
-    await serves(first.origin);
+    expect(printed(second)).toMatch(new RegExp(`already in use by process ${first.process.pid}`));
+    expect(printed(second)).not.toMatch(/undefined/);
+    await serves(origin());
   });
 
   it('after kill -9, stops the PostgreSQL left behind and serves', STARTS, async () => {
     const orphan = postmasterPid()!;
-    first.child.kill('SIGKILL');
+    first.process.kill('SIGKILL');
     await first.exited;
     expect(alive(orphan)).toBe(true);
 
     const again = start();
-    expect(await again.started, again.output()).toBe('ready');
-    expect(again.output()).toMatch(/stopping the PostgreSQL a previous run left behind/i);
+    expect(await serving(again), printed(again)).toBe('ready');
+    expect(printed(again)).toMatch(/stopping the PostgreSQL a previous run left behind/i);
     expect(alive(orphan)).toBe(false);
-    await serves(again.origin);
+    await serves(origin());
 
     // A graceful stop: everything closed in order, exit code 0, no PostgreSQL left running.
     const running = postmasterPid()!;
-    again.child.kill('SIGTERM');
+    again.process.kill('SIGTERM');
     expect(await again.exited).toEqual({ code: 0, signal: null });
-    expect(again.output()).not.toMatch(/error/i);
+    expect(printed(again)).not.toMatch(/error/i);
     expect(alive(running)).toBe(false);
   });
 
@@ -111,10 +120,10 @@ describe('starting again', () => {
     await new Promise<void>((resolve) => squatter.listen(Number(env.EMBEDDED_PG_PORT), '127.0.0.1', resolve));
     try {
       const blocked = start();
-      expect(await blocked.started, blocked.output()).toBe('exited');
+      expect(await serving(blocked), printed(blocked)).toBe('exited');
       expect((await blocked.exited).code).toBe(1);
-      expect(blocked.output()).toMatch(new RegExp(`port ${env.EMBEDDED_PG_PORT} is in use`));
-      expect(blocked.output()).toMatch(/EMBEDDED_PG_PORT/);
+      expect(printed(blocked)).toMatch(new RegExp(`port ${env.EMBEDDED_PG_PORT} is in use`));
+      expect(printed(blocked)).toMatch(/EMBEDDED_PG_PORT/);
     } finally {
       await new Promise((resolve) => squatter.close(resolve));
     }

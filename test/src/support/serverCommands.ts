@@ -34,6 +34,8 @@ export interface StartedServer {
   process: ChildProcess;
   /** Every line it has printed. */
   output: string[];
+  /** How it ended (a signal's name when it was killed). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves with the first printed line matching `pattern` (fails if the process ends first). */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** SIGTERM, and its exit code. */
@@ -49,10 +51,11 @@ export function startServerCommand(env: Record<string, string>): StartedServer {
   const output: string[] = [];
   const waiting = new Set<() => void>();
   let exited = false;
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => {
+  // 'close', not 'exit': by then every line it printed has been read.
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => {
     exited = true;
     for (const check of waiting) check();
-    resolve(code);
+    resolve({ code, signal });
   }));
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => {
@@ -63,6 +66,7 @@ export function startServerCommand(env: Record<string, string>): StartedServer {
   return {
     process: child,
     output,
+    exited: exit,
     waitFor(pattern, timeoutMs = 120_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => done(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs);
@@ -83,7 +87,7 @@ export function startServerCommand(env: Record<string, string>): StartedServer {
     },
     async stop() {
       if (!exited) child.kill('SIGTERM');
-      return exit;
+      return (await exit).code;
     },
   };
 }
