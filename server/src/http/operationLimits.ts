@@ -69,16 +69,11 @@ function refusal(message: string, limit: number) {
   return new GraphQLError(message, { extensions: { code: 'REQUEST_TOO_LARGE', limit } });
 }
 
-export function checkOperation(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  operationName: string | undefined,
-  limits: OperationLimits = OPERATION_LIMITS,
-): GraphQLError | null {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return null; // graphql-js reports the missing operation itself
+// A document's aliases and directives do not depend on its variables: counted once per parsed
+// document (yoga keeps parsed documents, so a persisted operation is counted once per process).
+const shapeRefusals = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
+
+function shapeRefusal(operation: OperationDefinitionNode, document: DocumentNode, limits: OperationLimits): GraphQLError | null {
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -91,6 +86,25 @@ export function checkOperation(
   if (shape.directives > limits.maxDirectives) {
     return refusal(`This request uses more than ${limits.maxDirectives} directives. Send a simpler request.`, limits.maxDirectives);
   }
+  return null;
+}
+
+export function checkOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+  limits: OperationLimits = OPERATION_LIMITS,
+): GraphQLError | null {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation) return null; // graphql-js reports the missing operation itself
+  let byOperation = shapeRefusals.get(document);
+  if (!byOperation) shapeRefusals.set(document, (byOperation = new Map()));
+  const key = `${operation.name?.value ?? ''} ${limits.maxAliases} ${limits.maxDirectives}`;
+  if (!byOperation.has(key)) byOperation.set(key, shapeRefusal(operation, document, limits));
+  const refused = byOperation.get(key)!;
+  if (refused) return refused;
   let cost: number;
   try {
     cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName, estimators: [pagedFieldEstimator] });
